@@ -1,0 +1,55 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from solidarity.accounts.models import Organization, OrganizationType
+from solidarity.countries.models import Country
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+
+
+class SignUpForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Your organization"),
+        queryset=Organization.objects.filter(verified=True).exclude(type=OrganizationType.STATE),
+        required=False,
+        empty_label=_("— not listed: I name it below —"),
+    )
+    new_organization_name = forms.CharField(
+        label=_("Name of your organization, if not listed"), max_length=200, required=False
+    )
+    new_organization_type = forms.ChoiceField(
+        label=_("Type of organization"),
+        choices=[("", "—")]
+        + [(value, label) for value, label in OrganizationType.choices if value != "state"],
+        required=False,
+    )
+    new_organization_country = forms.ModelChoiceField(
+        label=_("Country where it is based"), queryset=Country.objects.all(), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organization") and not (
+            data.get("new_organization_name") and data.get("new_organization_type")
+        ):
+            raise forms.ValidationError(
+                _("Choose your organization, or give the name and type of a new one.")
+            )
+        return data

@@ -1,0 +1,16 @@
+from django.db.models import Count
+
+from solidarity.accounts.models import Organization
+
+
+def organizations_public():
+    """Verified organizations, with their countries and member counts, for public pages."""
+    return (
+        Organization.objects.filter(verified=True)
+        .prefetch_related("countries")
+        .annotate(member_count=Count("members"))
+    )
+
+
+def organization_get_public(slug: str) -> Organization:
+    return organizations_public().get(slug=slug)

@@ -1,0 +1,229 @@
+"""Changes of state for people and organizations.
+
+Each function is one transaction, checks its permission and writes an audit
+entry. ``actor=None`` means the platform itself acting on an operator's
+command line (``solidarity createuser``, ``solidarity demo``), whose access to
+the server is the authority.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from solidarity.accounts import permissions
+from solidarity.accounts.models import Organization, OrganizationType, User
+from solidarity.core import audit
+from solidarity.core.permissions import require
+from solidarity.core.roles import Role
+from solidarity.countries.models import Country
+
+_USER_FIELDS = ("email", "full_name", "role", "country", "organization", "is_active", "is_staff")
+
+
+def _authorize(policy, actor) -> None:
+    if actor is not None:
+        require(policy, actor)
+
+
+def _bind_role(user: User, role: Role, country: Country | None, organization) -> None:
+    if role == Role.FOCAL_POINT and country is None:
+        raise ValidationError({"country": _("A State focal point must be bound to a country.")})
+    if role == Role.CONTRIBUTOR and organization is None:
+        raise ValidationError(
+            {"organization": _("A contributor must be bound to an organization.")}
+        )
+    user.role = role
+    user.country = country if role == Role.FOCAL_POINT else None
+    user.organization = organization if role == Role.CONTRIBUTOR else None
+    # The secretariat runs the platform, including its administration screens.
+    user.is_staff = user.is_superuser = role == Role.SECRETARIAT
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: User | None,
+    email: str,
+    full_name: str,
+    role: Role,
+    password: str | None,
+    country: Country | None = None,
+    organization: Organization | None = None,
+) -> User:
+    """Create an active account with a role (secretariat or operator only)."""
+    _authorize(permissions.can_manage_users, actor)
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("An account with this e-mail address already exists.")})
+    user = User(email=email, full_name=full_name, email_verified_at=timezone.now())
+    _bind_role(user, Role(role), country, organization)
+    if password:
+        validate_password(password, user)
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    audit.record(
+        actor=actor, action="user.create", target=user, after=audit.snapshot(user, _USER_FIELDS)
+    )
+    return user
+
+
+@transaction.atomic
+def user_set_role(
+    *,
+    actor: User | None,
+    user: User,
+    role: Role,
+    country: Country | None = None,
+    organization: Organization | None = None,
+) -> User:
+    """Give a person a role, with the country or organization it is bound to."""
+    _authorize(permissions.can_manage_users, actor)
+    before = audit.snapshot(user, _USER_FIELDS)
+    _bind_role(user, Role(role), country, organization)
+    user.save()
+    audit.record(
+        actor=actor,
+        action="user.set_role",
+        target=user,
+        before=before,
+        after=audit.snapshot(user, _USER_FIELDS),
+    )
+    return user
+
+
+@transaction.atomic
+def organization_create(
+    *,
+    actor: User | None,
+    name: str,
+    type: OrganizationType,
+    countries: Iterable[Country] = (),
+    website: str = "",
+    verified: bool = True,
+) -> Organization:
+    _authorize(permissions.can_manage_organizations, actor)
+    name = " ".join(name.split())
+    if Organization.objects.filter(name__iexact=name).exists():
+        raise ValidationError({"name": _("An organization with this name already exists.")})
+    organization = Organization(
+        name=name,
+        slug=_unique_slug(name),
+        type=OrganizationType(type),
+        website=website,
+        verified=verified,
+    )
+    organization.full_clean()
+    organization.save()
+    organization.countries.set(list(countries))
+    after = audit.snapshot(organization)
+    after["countries"] = sorted(c.iso3 for c in countries)
+    audit.record(actor=actor, action="organization.create", target=organization, after=after)
+    return organization
+
+
+def _unique_slug(name: str) -> str:
+    base = Organization.slug_for(name)
+    slug, n = base, 2
+    while Organization.objects.filter(slug=slug).exists():
+        slug = f"{base[:75]}-{n}"
+        n += 1
+    return slug
+
+
+@transaction.atomic
+def contributor_sign_up(
+    *,
+    email: str,
+    full_name: str,
+    password: str,
+    organization: Organization | None = None,
+    new_organization_name: str = "",
+    new_organization_type: OrganizationType | str = "",
+    new_organization_country: Country | None = None,
+    verify_url_prefix: str = "",
+) -> User:
+    """Register a contributor, inactive until the e-mail address is verified.
+
+    Either an existing organization or a new one (proposed, unverified) is given.
+    The verification e-mail leaves only once the account is stored.
+    """
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("An account with this e-mail address already exists.")})
+    if organization is None:
+        if not new_organization_name.strip() or not new_organization_type:
+            raise ValidationError(
+                {"organization": _("Choose your organization, or name a new one and its type.")}
+            )
+        existing = Organization.objects.filter(name__iexact=" ".join(new_organization_name.split()))
+        organization = existing.first() or organization_create(
+            actor=None,
+            name=new_organization_name,
+            type=new_organization_type,
+            countries=[new_organization_country] if new_organization_country else [],
+            verified=False,
+        )
+    user = User(email=email, full_name=full_name, is_active=False)
+    _bind_role(user, Role.CONTRIBUTOR, None, organization)
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    audit.record(
+        actor=None,
+        action="user.sign_up",
+        target=user,
+        after=audit.snapshot(user, _USER_FIELDS),
+    )
+    link = verify_url_prefix + reverse(
+        "accounts:verify",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    transaction.on_commit(lambda: _send_verification(user, link))
+    return user
+
+
+def _send_verification(user: User, link: str) -> None:
+    send_mail(
+        subject=_("Confirm your e-mail address for Solidarity"),
+        message=render_to_string("accounts/email/verify.txt", {"user": user, "link": link}),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+@transaction.atomic
+def contributor_verify_email(*, user: User, token: str) -> User:
+    """Activate an account whose owner followed the link in the e-mail."""
+    if user.email_verified_at is not None and user.is_active:
+        return user
+    if not default_token_generator.check_token(user, token):
+        raise ValidationError(_("This confirmation link is invalid or has expired."))
+    before = audit.snapshot(user, (*_USER_FIELDS, "email_verified_at"))
+    user.is_active = True
+    user.email_verified_at = timezone.now()
+    user.save(update_fields=["is_active", "email_verified_at"])
+    audit.record(
+        actor=user,
+        action="user.verify_email",
+        target=user,
+        before=before,
+        after=audit.snapshot(user, (*_USER_FIELDS, "email_verified_at")),
+    )
+    return user

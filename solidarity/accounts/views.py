@@ -1,0 +1,89 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from solidarity.accounts import selectors, services
+from solidarity.accounts.forms import LoginForm, SignUpForm
+from solidarity.accounts.models import Organization, User
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+@require_http_methods(["GET", "POST"])
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.contributor_sign_up(
+                email=data["email"],
+                full_name=data["full_name"],
+                password=data["password"],
+                organization=data["organization"],
+                new_organization_name=data["new_organization_name"],
+                new_organization_type=data["new_organization_type"],
+                new_organization_country=data["new_organization_country"],
+                verify_url_prefix=request.build_absolute_uri("/")[:-1],
+            )
+        except ValidationError as error:
+            _attach_errors(form, error)
+        else:
+            return render(request, "accounts/sign_up_done.html", {"email": data["email"]})
+    return render(request, "accounts/sign_up.html", {"form": form})
+
+
+def _attach_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def verify_email(request, uidb64: str, token: str):
+    try:
+        user = User.objects.get(pk=force_str(urlsafe_base64_decode(uidb64)))
+    except (User.DoesNotExist, ValueError, TypeError, OverflowError):
+        user = None
+    if user is None:
+        return render(request, "accounts/verify_failed.html", status=400)
+    try:
+        services.contributor_verify_email(user=user, token=token)
+    except ValidationError:
+        return render(request, "accounts/verify_failed.html", status=400)
+    messages.success(request, _("Your e-mail address is confirmed. You can now sign in."))
+    return redirect("accounts:login")
+
+
+@login_required
+def profile(request):
+    return render(request, "accounts/profile.html", {"person": request.user})
+
+
+def organization_list(request):
+    return render(
+        request,
+        "accounts/organization_list.html",
+        {"organizations": selectors.organizations_public()},
+    )
+
+
+def organization_detail(request, slug: str):
+    try:
+        organization = selectors.organization_get_public(slug)
+    except Organization.DoesNotExist:
+        raise Http404(_("No such organization.")) from None
+    return render(request, "accounts/organization_detail.html", {"organization": organization})

@@ -1,0 +1,52 @@
+from django.contrib import admin
+
+from solidarity.core import audit
+from solidarity.core.models import AuditEntry
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """An administration screen whose saves and deletions enter the audit trail."""
+
+    def save_model(self, request, obj, form, change):
+        before = {}
+        if change:
+            before = audit.snapshot(type(obj).objects.get(pk=obj.pk))
+        super().save_model(request, obj, form, change)
+        audit.record(
+            actor=request.user,
+            action=f"{obj._meta.model_name}.{'change' if change else 'create'} (admin)",
+            target=obj,
+            before=before,
+            after=audit.snapshot(obj),
+        )
+
+    def delete_model(self, request, obj):
+        before = audit.snapshot(obj)
+        audit.record(
+            actor=request.user,
+            action=f"{obj._meta.model_name}.delete (admin)",
+            target=obj,
+            before=before,
+        )
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "actor_label", "action", "target_type", "target_label"]
+    list_filter = ["action", "target_type"]
+    search_fields = ["actor_label", "target_label", "target_id"]
+    readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

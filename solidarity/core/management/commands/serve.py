@@ -1,0 +1,31 @@
+import os
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = (
+        "Serve the platform on HOST:PORT (default 127.0.0.1:8000). In development this is "
+        "Django's server with reloading; with SOLIDARITY_ENV=production it is gunicorn."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3"))
+        )
+
+    def handle(self, *args, host, port, workers, **options):
+        address = f"{host}:{port}"
+        if settings.PRODUCTION:
+            gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+            os.execv(
+                gunicorn,
+                [gunicorn, "solidarity.wsgi", "--bind", address, "--workers", str(workers)],
+            )
+        self.stdout.write(f"Solidarity is served at http://{address}/ (Ctrl+C stops it)")
+        call_command("runserver", address)

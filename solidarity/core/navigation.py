@@ -1,0 +1,9 @@
+"""The main navigation. Each area of the platform adds its entry here."""
+
+from django.utils.translation import gettext_lazy as _
+
+# (URL name, label): in the order they appear.
+SECTIONS = [
+    ("countries:list", _("Countries")),
+    ("accounts:organizations", _("Organizations")),
+]

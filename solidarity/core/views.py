@@ -1,0 +1,32 @@
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+
+from solidarity.accounts.permissions import can_read_audit_trail
+from solidarity.core import selectors
+from solidarity.core.permissions import allowed
+
+
+def home(request):
+    return render(request, "core/home.html")
+
+
+def audit_trail(request):
+    if not allowed(can_read_audit_trail, request.user):
+        raise PermissionDenied
+    entries = selectors.audit_entries(
+        action=request.GET.get("action", "").strip(),
+        target_type=request.GET.get("type", "").strip(),
+        actor=request.GET.get("who", "").strip(),
+    )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_trail.html", {"page": page})
+
+
+def health(request):
+    """For load balancers: the process answers and the database is reachable."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

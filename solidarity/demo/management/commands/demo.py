@@ -1,0 +1,75 @@
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from solidarity.accounts import services as accounts
+from solidarity.accounts.models import Organization, User
+from solidarity.core.roles import Role
+from solidarity.countries.models import Country
+from solidarity.demo.organizations import DEMO_ORGANIZATIONS, DEMO_PEOPLE
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demonstration data once: organizations and one account per role. "
+        "A second run adds nothing. Refused with production settings."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.SOLIDARITY_DEMO_ALLOWED:
+            raise CommandError("demo data is never loaded with production settings")
+        credentials_file = Path(settings.VAR_DIR) / "demo-credentials.txt"
+        with transaction.atomic():
+            created_orgs = self._organizations()
+            credentials = self._people()
+        self.stdout.write(f"Demo organizations added: {created_orgs}.")
+        if credentials:
+            lines = [
+                f"{role:<12} {email}  password: {password}" for role, email, password in credentials
+            ]
+            credentials_file.parent.mkdir(parents=True, exist_ok=True)
+            credentials_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            credentials_file.chmod(0o600)
+            self.stdout.write(f"Demo accounts (development only; also in {credentials_file}):")
+            for line in lines:
+                self.stdout.write("  " + line)
+        elif credentials_file.exists():
+            self.stdout.write(f"Demo data already loaded; demo accounts are in {credentials_file}.")
+        else:
+            self.stdout.write("Demo data already loaded.")
+
+    def _organizations(self) -> int:
+        created = 0
+        for name, type_, isos, website in DEMO_ORGANIZATIONS:
+            if Organization.objects.filter(name=name).exists():
+                continue
+            accounts.organization_create(
+                actor=None,
+                name=name,
+                type=type_,
+                countries=Country.objects.filter(iso3__in=isos),
+                website=website,
+            )
+            created += 1
+        return created
+
+    def _people(self) -> list[tuple[str, str, str]]:
+        credentials = []
+        for email, full_name, role, iso3, org_name in DEMO_PEOPLE:
+            if User.objects.filter(email=email).exists():
+                continue
+            password = secrets.token_urlsafe(12)
+            accounts.user_create(
+                actor=None,
+                email=email,
+                full_name=full_name,
+                role=Role(role),
+                password=password,
+                country=Country.objects.get(iso3=iso3) if iso3 else None,
+                organization=Organization.objects.get(name=org_name) if org_name else None,
+            )
+            credentials.append((role, email, password))
+        return credentials
