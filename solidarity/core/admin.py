@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from solidarity.core import audit
 from solidarity.core.models import AuditEntry
@@ -6,6 +7,8 @@ from solidarity.core.models import AuditEntry
 
 class AuditedAdmin(admin.ModelAdmin):
     """An administration screen whose saves and deletions enter the audit trail."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         before = {}

@@ -18,8 +18,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3"))
         )
+        parser.add_argument(
+            "--no-reload", action="store_true", help="do not restart when code changes"
+        )
 
-    def handle(self, *args, host, port, workers, **options):
+    def handle(self, *args, host, port, workers, no_reload, **options):
         address = f"{host}:{port}"
         if settings.PRODUCTION:
             gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
@@ -28,4 +31,4 @@ class Command(BaseCommand):
                 [gunicorn, "solidarity.wsgi", "--bind", address, "--workers", str(workers)],
             )
         self.stdout.write(f"Solidarity is served at http://{address}/ (Ctrl+C stops it)")
-        call_command("runserver", address)
+        call_command("runserver", address, use_reloader=not no_reload)

@@ -1,0 +1,114 @@
+"""A contributor creates an account, confirms the e-mail address, and signs in."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from solidarity.accounts.models import Organization, User
+from solidarity.core.models import AuditEntry
+from solidarity.core.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+STRONG = "solidarity-across-borders-2024"
+
+
+@pytest.fixture(autouse=True)
+def _commit_hooks(django_capture_on_commit_callbacks):
+    """The verification e-mail leaves once the account is committed: run those hooks."""
+    global _on_commit
+    _on_commit = django_capture_on_commit_callbacks
+
+
+def _sign_up(client, **overrides):
+    data = {
+        "full_name": "Nomvula Dlamini",
+        "email": "Nomvula@Example.org",
+        "password": STRONG,
+        "organization": "",
+        "new_organization_name": "Ubuntu Solidarity Network",
+        "new_organization_type": "ngo",
+        "new_organization_country": "ZAF",
+    }
+    data.update(overrides)
+    with _on_commit(execute=True):
+        return client.post("/accounts/sign-up/", data)
+
+
+def _link_in_last_mail():
+    return re.search(r"https?://\S+/accounts/verify/\S+/", mail.outbox[-1].body).group(0)
+
+
+def test_a_contributor_signs_up_confirms_the_address_and_signs_in(client):
+    response = _sign_up(client)
+    assert response.status_code == 200
+    assert "Check your e-mail" in response.content.decode()
+
+    user = User.objects.get(email="nomvula@example.org")
+    assert not user.is_active and user.email_verified_at is None
+    assert user.role == Role.CONTRIBUTOR
+    assert user.organization.name == "Ubuntu Solidarity Network"
+    assert user.organization.verified is False
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["nomvula@example.org"]
+
+    # Before confirming, the account cannot sign in.
+    refused = client.post(
+        "/accounts/login/", {"username": "nomvula@example.org", "password": STRONG}
+    )
+    assert refused.status_code == 200 and not refused.wsgi_request.user.is_authenticated
+
+    link = _link_in_last_mail()
+    confirmed = client.get(link.split("testserver", 1)[1], follow=True)
+    assert "Your e-mail address is confirmed" in confirmed.content.decode()
+    user.refresh_from_db()
+    assert user.is_active and user.email_verified_at is not None
+
+    signed_in = client.post(
+        "/accounts/login/", {"username": "nomvula@example.org", "password": STRONG}, follow=True
+    )
+    assert signed_in.wsgi_request.user == user
+    assert "Ubuntu Solidarity Network" in signed_in.content.decode()
+    assert list(
+        AuditEntry.objects.filter(target_type="accounts.user", target_id=str(user.pk)).values_list(
+            "action", flat=True
+        )
+    ) == ["user.verify_email", "user.sign_up"]
+
+
+def test_a_contributor_can_join_an_existing_verified_organization(client, organization_x):
+    _sign_up(client, organization=organization_x.pk, new_organization_name="")
+    assert User.objects.get(email="nomvula@example.org").organization == organization_x
+    assert Organization.objects.count() == 1
+
+
+def test_signing_up_twice_with_the_same_address_keeps_one_account(client):
+    _sign_up(client)
+    again = _sign_up(client, email="nomvula@example.org")
+    assert "already exists" in again.content.decode()
+    assert User.objects.filter(email="nomvula@example.org").count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_an_organization_must_be_chosen_or_named(client):
+    response = _sign_up(client, new_organization_name="", new_organization_type="")
+    assert "Choose your organization" in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_a_weak_password_is_refused_and_nothing_is_stored(client):
+    response = _sign_up(client, password="password")
+    assert response.status_code == 200
+    assert "too common" in response.content.decode()
+    assert not User.objects.exists()
+    assert not Organization.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_forged_confirmation_link_is_refused(client):
+    _sign_up(client)
+    link = _link_in_last_mail()
+    forged = link.rstrip("/").rsplit("/", 1)[0] + "/abc-123/"
+    response = client.get(forged.split("testserver", 1)[1])
+    assert response.status_code == 400
+    assert not User.objects.get(email="nomvula@example.org").is_active

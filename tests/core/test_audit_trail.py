@@ -1,0 +1,47 @@
+"""The secretariat reads who changed what, when, with before and after."""
+
+import pytest
+
+from solidarity.core import audit
+from solidarity.core.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_diff_keeps_only_changed_fields():
+    assert audit.diff({"a": 1, "b": 2}, {"a": 1, "b": 3, "c": None}) == {"b": [2, 3]}
+    assert audit.diff({}, {"name": "X"}) == {"name": [None, "X"]}
+
+
+def test_creating_an_organization_writes_an_entry_the_secretariat_can_read(
+    personas, organization_x
+):
+    entry = AuditEntry.objects.get(action="organization.create")
+    assert entry.actor_label == "system"
+    assert entry.changes["name"] == [None, "Organization X"]
+    assert entry.changes["countries"] == [None, ["KEN"]]
+    page = personas["secretariat"].get("/audit/?action=organization").content.decode()
+    assert "organization.create" in page and "Organization X" in page
+
+
+def test_passwords_never_enter_the_trail(secretariat):
+    assert all("password" not in e.changes for e in AuditEntry.objects.all())
+
+
+def test_a_change_through_the_admin_is_audited(personas, organization_x):
+    client = personas["secretariat"]
+    response = client.post(
+        f"/admin/accounts/organization/{organization_x.pk}/change/",
+        {
+            "name": "Organization X renamed",
+            "slug": organization_x.slug,
+            "type": "ngo",
+            "website": "",
+            "verified": "on",
+            "countries": ["KEN"],
+        },
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="organization.change (admin)")
+    assert entry.changes["name"] == ["Organization X", "Organization X renamed"]
+    assert entry.actor.email == "secretariat@example.org"

@@ -1,0 +1,100 @@
+"""What each role may open, on every page and API endpoint that exists.
+
+One row per address; one column per persona. A change of rule shows up here
+as one cell, so the whole matrix is read at a glance.
+"""
+
+import pytest
+
+OK, REDIRECT, FORBIDDEN = 200, 302, 403
+ROLES = ["anonymous", "public", "contributor", "focal_point", "reviewer", "secretariat"]
+
+
+def _row(anonymous, public, contributor, focal_point, reviewer, secretariat):
+    return dict(
+        zip(
+            ROLES, [anonymous, public, contributor, focal_point, reviewer, secretariat], strict=True
+        )
+    )
+
+
+EVERYONE = _row(OK, OK, OK, OK, OK, OK)
+
+MATRIX = {
+    "/": EVERYONE,
+    "/ar/": EVERYONE,
+    "/fr/countries/": EVERYONE,
+    "/countries/": EVERYONE,
+    "/countries/CUB/": EVERYONE,
+    "/countries/PSE/": EVERYONE,
+    "/organizations/": EVERYONE,
+    "/organizations/organization-x/": EVERYONE,
+    "/accounts/login/": _row(OK, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "/accounts/sign-up/": _row(OK, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    "/accounts/password/reset/": EVERYONE,
+    "/accounts/me/": _row(REDIRECT, OK, OK, OK, OK, OK),
+    "/audit/": _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+    "/admin/": _row(REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, OK),
+    "/admin/accounts/user/": _row(REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, OK),
+    "/admin/core/auditentry/": _row(REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, OK),
+    "/health/": EVERYONE,
+    "/api/v1/countries": EVERYONE,
+    "/api/v1/countries/NLD": EVERYONE,
+    "/api/v1/countries/resolve?name=Viet%20Nam": EVERYONE,
+    "/api/v1/organizations": EVERYONE,
+    "/api/v1/organizations/organization-x": EVERYONE,
+    "/api/v1/openapi.json": EVERYONE,
+    "/api/v1/docs": EVERYONE,
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", list(MATRIX))
+def test_each_role_sees_exactly_what_it_should(path, personas, organization_x):
+    expected = MATRIX[path]
+    got = {role: personas[role].get(path).status_code for role in ROLES}
+    assert got == expected
+
+
+@pytest.mark.django_db
+def test_every_named_address_of_the_site_is_in_the_matrix(personas):
+    """A new page must get its row above: no address escapes the permission check."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, prefix=""):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                namespace = entry.namespace or ""
+                if namespace in {"admin", "api"}:
+                    continue
+                yield from walk(entry.url_patterns, prefix + str(entry.pattern))
+            elif isinstance(entry, URLPattern):
+                yield prefix + str(entry.pattern)
+
+    routes = set(walk(get_resolver().url_patterns))
+    covered_or_exempt = {
+        "": "/",
+        "audit/": "/audit/",
+        "countries/": "/countries/",
+        "countries/<str:iso3>/": "/countries/CUB/",
+        "organizations/": "/organizations/",
+        "organizations/<slug:slug>/": "/organizations/organization-x/",
+        "accounts/login/": "/accounts/login/",
+        "accounts/sign-up/": "/accounts/sign-up/",
+        "accounts/me/": "/accounts/me/",
+        "accounts/password/reset/": "/accounts/password/reset/",
+        "health/": "/health/",
+        # Token links and actions, tested by their own stories:
+        "accounts/logout/": None,
+        "accounts/verify/<uidb64>/<token>/": None,
+        "accounts/password/reset/sent/": None,
+        "accounts/password/reset/<uidb64>/<token>/": None,
+        "setlang/": None,
+    }
+    routes = {route.removeprefix("i18n/") for route in routes}
+    routes = {route.removeprefix("en/") for route in routes}
+    missing = sorted(r for r in routes if r not in covered_or_exempt and not r.startswith("^"))
+    assert missing == []
+    for route, path in covered_or_exempt.items():
+        if path is not None:
+            assert path in MATRIX, route

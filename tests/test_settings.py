@@ -1,0 +1,100 @@
+"""Production settings are safe, and a missing setting stops start-up by name."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+from solidarity.environment import (
+    ConfigurationError,
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+)
+
+SOLIDARITY = os.path.join(os.path.dirname(sys.executable), "solidarity")
+
+
+def _run(args, **env):
+    base = {
+        k: v for k, v in os.environ.items() if not k.startswith(("SOLIDARITY_", "DATABASE_URL"))
+    }
+    return subprocess.run(
+        [SOLIDARITY, *args], capture_output=True, text=True, env={**base, **env}, timeout=120
+    )
+
+
+def _production(tmp_path, **extra):
+    return {
+        "SOLIDARITY_ENV": "production",
+        "SOLIDARITY_SECRET_KEY": secrets.token_urlsafe(60),
+        "SOLIDARITY_ALLOWED_HOSTS": "solidarity.example.org",
+        "SOLIDARITY_EMAIL_HOST": "smtp.example.org",
+        "SOLIDARITY_VAR_DIR": str(tmp_path),
+        **extra,
+    }
+
+
+def test_the_deployment_check_finds_nothing_to_report_in_production(tmp_path):
+    result = _run(["check", "--deploy", "--fail-level", "WARNING"], **_production(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "missing", ["SOLIDARITY_SECRET_KEY", "SOLIDARITY_ALLOWED_HOSTS", "SOLIDARITY_EMAIL_HOST"]
+)
+def test_a_missing_production_setting_stops_start_up_naming_it(tmp_path, missing):
+    env = _production(tmp_path)
+    del env[missing]
+    result = _run(["check"], **env)
+    assert result.returncode == 2
+    assert f"error: The environment variable {missing} is required" in result.stderr
+
+
+def test_a_short_secret_key_is_refused(tmp_path):
+    result = _run(["check"], **_production(tmp_path, SOLIDARITY_SECRET_KEY="short"))
+    assert result.returncode == 2
+    assert "SOLIDARITY_SECRET_KEY must be at least 50 characters" in result.stderr
+
+
+def test_the_demo_data_is_never_loaded_with_production_settings(tmp_path):
+    result = _run(["demo"], **_production(tmp_path))
+    assert result.returncode != 0
+    assert "never loaded with production settings" in result.stderr
+
+
+def test_typed_readers_name_the_malformed_variable():
+    with pytest.raises(ConfigurationError, match="PORT must be a whole number"):
+        env_int("PORT", 8000, environ={"PORT": "eighty"})
+    with pytest.raises(ConfigurationError, match="DEBUG must be true or false"):
+        env_bool("DEBUG", False, environ={"DEBUG": "maybe"})
+    with pytest.raises(ConfigurationError, match="MODE must be one of a, b"):
+        env_choice("MODE", ("a", "b"), "a", environ={"MODE": "c"})
+    with pytest.raises(ConfigurationError, match="HOSTS is required"):
+        env_list("HOSTS", environ={})
+    assert env_list("HOSTS", environ={"HOSTS": " a.org, b.org ,"}) == ["a.org", "b.org"]
+    assert env_str("NAME", "x", environ={}) == "x"
+    assert env_bool("DEBUG", False, environ={"DEBUG": "Yes"}) is True
+
+
+@pytest.mark.django_db
+def test_every_page_carries_the_security_headers(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_no_page_has_an_inline_script_or_style(client):
+    for path in ["/", "/countries/", "/accounts/login/", "/accounts/sign-up/", "/ar/"]:
+        html = client.get(path).content.decode()
+        assert "<script>" not in html and "style=" not in html and "<style" not in html, path
