@@ -21,6 +21,9 @@ Commands:
   demo         load the demonstration data once (development only)
   createuser   create an account with a role
   countries    sync the reference list of States, or resolve printed names
+  parse        read a resolution file and print it as JSON
+  ingest       parse and store resolution files or folders
+  reindex      rebuild the full-text search index
 
 Run 'solidarity COMMAND --help' for a command's options, and
 'solidarity help --all' for every administrative command.

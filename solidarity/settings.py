@@ -56,7 +56,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "ninja",
-    "django_htmx",
     "solidarity.core",
     "solidarity.countries",
     "solidarity.accounts",
@@ -75,7 +74,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -165,6 +163,12 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
+# With Redis the counts are shared by every web process; without, they live in the database.
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if REDIS_URL
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
@@ -253,6 +257,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("SOLIDARITY_LOG_LEVEL", "WARNING")},
 }
+
+# Requests per client to the open API, counted in the cache (Redis when set).
+API_RATE_ANONYMOUS = env_str("SOLIDARITY_API_RATE_ANONYMOUS", "300/m")
+API_RATE_SIGNED_IN = env_str("SOLIDARITY_API_RATE_SIGNED_IN", "1200/m")
 
 # Platform facts shown in the interface.
 SOLIDARITY_DEMO_ALLOWED = not PRODUCTION

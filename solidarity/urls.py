@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("solidarity.core.urls")),
     path("", include("solidarity.countries.urls")),
     path("", include("solidarity.accounts.urls")),
+    path("", include("solidarity.resolutions.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

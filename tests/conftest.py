@@ -7,6 +7,8 @@ member of the public, and an anonymous visitor.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -14,8 +16,11 @@ from solidarity.accounts import services
 from solidarity.accounts.models import Organization, OrganizationType
 from solidarity.core.roles import Role
 from solidarity.countries.models import Country
+from solidarity.resolutions import services as resolution_services
+from solidarity.resolutions.parsing import parse_file
 
 PASSWORD = "a-long-enough-passphrase-42"
+SEED = Path(__file__).resolve().parents[1] / "solidarity" / "demo" / "data" / "A-HRC-RES-56-4.md"
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +28,35 @@ def _english_and_fast_mail(settings):
     settings.LANGUAGE_CODE = "en"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counts and cached maps never leak from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session")
+def seed_document() -> dict:
+    """Resolution 56/4 as the parser reads it from the shipped seed."""
+    return parse_file(SEED).document.to_dict()
+
+
+@pytest.fixture
+def resolution_56_4(db, seed_document):
+    resolution, _ = resolution_services.resolution_ingest(
+        actor=None, document=seed_document, source_name=SEED.name, source_data=SEED.read_bytes()
+    )
+    return resolution
 
 
 @pytest.fixture
@@ -111,4 +145,4 @@ def personas(secretariat, reviewer, focal_point_a, contributor_x, member_of_publ
     }
 
 
-__all__ = ["PASSWORD", "Organization", "client_for"]
+__all__ = ["PASSWORD", "SEED", "Organization", "client_for"]

@@ -98,3 +98,39 @@ def test_no_page_has_an_inline_script_or_style(client):
     for path in ["/", "/countries/", "/accounts/login/", "/accounts/sign-up/", "/ar/"]:
         html = client.get(path).content.decode()
         assert "<script>" not in html and "style=" not in html and "<style" not in html, path
+
+
+def test_with_redis_the_cache_and_login_counts_live_in_redis(tmp_path):
+    code = (
+        "from django.conf import settings; from django.core.cache import cache; "
+        "cache.set('solidarity-probe', 'ok', 5); "
+        "print(settings.CACHES['default']['BACKEND'], settings.AXES_HANDLER, "
+        "cache.get('solidarity-probe'))"
+    )
+    result = _run(
+        ["shell", "--no-imports", "-c", code],
+        SOLIDARITY_ENV="test",
+        SOLIDARITY_VAR_DIR=str(tmp_path),
+        REDIS_URL="redis://127.0.0.1:6379/15",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django_redis.cache.RedisCache",
+        "axes.handlers.cache.AxesCacheHandler",
+        "ok",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_api_answers_too_many_requests_past_its_rate(client, settings):
+    from solidarity.api.urls import api
+
+    throttle = api.throttle[0]
+    throttle.rate = "3/m"
+    throttle.num_requests, throttle.duration = throttle.parse_rate("3/m")
+    try:
+        codes = [client.get("/api/v1/countries/CUB").status_code for _ in range(5)]
+    finally:
+        throttle.rate = settings.API_RATE_ANONYMOUS
+        throttle.num_requests, throttle.duration = throttle.parse_rate(throttle.rate)
+    assert codes == [200, 200, 200, 429, 429]

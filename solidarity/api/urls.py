@@ -1,12 +1,25 @@
 """The open REST API, version 1: one router per app, OpenAPI generated from the schemas."""
 
+from django.conf import settings
 from ninja import NinjaAPI
+from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from solidarity import __version__
 from solidarity.accounts.api import router as organizations_router
 from solidarity.countries.api import router as countries_router
+from solidarity.resolutions.api import router as resolutions_router
+from solidarity.resolutions.schema import openapi_components
 
-api = NinjaAPI(
+
+class SolidarityAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        # The resolution document is described once, by the published JSON Schema.
+        schema.setdefault("components", {}).setdefault("schemas", {}).update(openapi_components())
+        return schema
+
+
+api = SolidarityAPI(
     title="Solidarity API",
     version=f"1 ({__version__})",
     description=(
@@ -14,6 +27,11 @@ api = NinjaAPI(
         "rights and international solidarity. Read endpoints need no account."
     ),
     urls_namespace="api",
+    throttle=[
+        AnonRateThrottle(settings.API_RATE_ANONYMOUS),
+        AuthRateThrottle(settings.API_RATE_SIGNED_IN),
+    ],
 )
 api.add_router("", countries_router)
 api.add_router("", organizations_router)
+api.add_router("", resolutions_router)

@@ -38,3 +38,28 @@ class AuditEntry(models.Model):
         return (
             f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_label}"
         )
+
+
+class SearchDocument(models.Model):
+    """One entry of the full-text index (see :mod:`solidarity.core.search`).
+
+    The engine-specific parts (the FTS5 table and its triggers on SQLite, the
+    ``vector`` column and its GIN index on PostgreSQL) are created by the
+    migration; nothing but the search backends reads or writes this table.
+    """
+
+    kind = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=120)
+    language = models.CharField(max_length=10, default="en")
+    title = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="one_search_entry_per_record"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}"

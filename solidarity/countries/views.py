@@ -2,7 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from solidarity.countries import selectors
+from solidarity.countries import record, selectors
 from solidarity.countries.models import Country, CountryStatus, RegionalGroup
 
 
@@ -36,5 +36,6 @@ def country_detail(request, iso3: str):
             "country": country,
             "council_years": selectors.council_years(country),
             "is_observer": country.status == CountryStatus.OBSERVER,
+            "record_sections": record.sections_for(country),
         },
     )

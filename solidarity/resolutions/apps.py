@@ -6,3 +6,15 @@ class ResolutionsConfig(AppConfig):
     name = "solidarity.resolutions"
     label = "resolutions"
     verbose_name = _("Resolutions")
+
+    def ready(self):
+        from solidarity.core import search
+        from solidarity.countries import record
+        from solidarity.resolutions import selectors, services
+
+        search.register_reindexer(services.SEARCH_KIND, services.reindex_all)
+        record.register_section(
+            order=10,
+            template="resolutions/country_votes.html",
+            data=selectors.votes_of_country,
+        )

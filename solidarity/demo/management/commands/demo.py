@@ -10,6 +10,12 @@ from solidarity.accounts.models import Organization, User
 from solidarity.core.roles import Role
 from solidarity.countries.models import Country
 from solidarity.demo.organizations import DEMO_ORGANIZATIONS, DEMO_PEOPLE
+from solidarity.resolutions import services as resolutions
+from solidarity.resolutions.models import Resolution
+from solidarity.resolutions.parsing import parse_file
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DEMO_RESOLUTIONS = ["A-HRC-RES-56-4.md"]
 
 
 class Command(BaseCommand):
@@ -25,7 +31,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             created_orgs = self._organizations()
             credentials = self._people()
-        self.stdout.write(f"Demo organizations added: {created_orgs}.")
+            created_resolutions = self._resolutions()
+        self.stdout.write(
+            f"Demo organizations added: {created_orgs}; resolutions added: {created_resolutions}."
+        )
         if credentials:
             lines = [
                 f"{role:<12} {email}  password: {password}" for role, email, password in credentials
@@ -52,6 +61,20 @@ class Command(BaseCommand):
                 type=type_,
                 countries=Country.objects.filter(iso3__in=isos),
                 website=website,
+            )
+            created += 1
+        return created
+
+    def _resolutions(self) -> int:
+        created = 0
+        for name in DEMO_RESOLUTIONS:
+            path = DATA_DIR / name
+            result = parse_file(path)
+            document = result.document.to_dict()
+            if Resolution.objects.filter(symbol=document["symbol"]).exists():
+                continue
+            resolutions.resolution_ingest(
+                actor=None, document=document, source_name=name, source_data=path.read_bytes()
             )
             created += 1
         return created

@@ -1,0 +1,95 @@
+"""PostgreSQL full-text backend: a ``tsvector`` column with a GIN index.
+
+The vector is computed with the dictionary of the record's language (weights:
+title A, body B) in the same statement that stores the document.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from solidarity.core.search import MARK_END, MARK_START, SearchHit, SearchPage
+from solidarity.core.search.query import Query, to_websearch
+
+DICTIONARIES = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "ru": "russian",
+    "ar": "simple",
+    "zh-hans": "simple",
+}
+
+
+def dictionary(language: str) -> str:
+    return DICTIONARIES.get(language, "simple")
+
+
+_UPSERT = (
+    "INSERT INTO core_searchdocument (kind, object_id, language, title, body, vector) "
+    "VALUES (%s, %s, %s, %s, %s, "
+    "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
+    "setweight(to_tsvector(%s::regconfig, %s), 'B')) "
+    "ON CONFLICT (kind, object_id) DO UPDATE SET language = excluded.language, "
+    "title = excluded.title, body = excluded.body, vector = excluded.vector"
+)
+
+
+def upsert_many(kind, documents) -> None:
+    """Store (object_id, title, body, language) tuples, each with its vector."""
+    rows = []
+    for object_id, title, body, language in documents:
+        config = dictionary(language)
+        rows.append((kind, str(object_id), language, title, body, config, title, config, body))
+    with connection.cursor() as cursor:
+        cursor.executemany(_UPSERT, rows)
+
+
+def delete(kind, *, object_ids=None, prefix=None) -> None:
+    with connection.cursor() as cursor:
+        if object_ids is not None:
+            cursor.execute(
+                "DELETE FROM core_searchdocument WHERE kind = %s AND object_id = ANY(%s)",
+                [kind, [str(i) for i in object_ids]],
+            )
+        elif prefix is not None:
+            cursor.execute(
+                "DELETE FROM core_searchdocument WHERE kind = %s AND starts_with(object_id, %s)",
+                [kind, prefix],
+            )
+        else:
+            cursor.execute("DELETE FROM core_searchdocument WHERE kind = %s", [kind])
+
+
+def search(kind: str, query: Query, *, limit: int, offset: int) -> SearchPage:
+    text = to_websearch(query)
+    # The query is matched with the English stemmer and with the simple
+    # dictionary, so English records stem and others still match word for word.
+    tsquery = "(websearch_to_tsquery('english', %s) || websearch_to_tsquery('simple', %s))"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM core_searchdocument WHERE kind = %s AND vector @@ {tsquery}",
+            [kind, text, text],
+        )
+        total = cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT object_id, ts_rank_cd(vector, q), "
+            f"ts_headline(language_config, body, q, %s) "
+            f"FROM (SELECT object_id, vector, body, "
+            f"CASE language WHEN 'fr' THEN 'french' WHEN 'es' THEN 'spanish' "
+            f"WHEN 'ru' THEN 'russian' WHEN 'en' THEN 'english' ELSE 'simple' END::regconfig "
+            f"AS language_config, {tsquery} AS q "
+            f"FROM core_searchdocument WHERE kind = %s) d "
+            f"WHERE vector @@ q ORDER BY ts_rank_cd(vector, q) DESC, object_id "
+            f"LIMIT %s OFFSET %s",
+            [
+                f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=15",
+                text,
+                text,
+                kind,
+                limit,
+                offset,
+            ],
+        )
+        hits = [SearchHit(row[0], float(row[1]), row[2]) for row in cursor.fetchall()]
+    return SearchPage(total=total, hits=hits)

@@ -1,0 +1,70 @@
+"""SQLite FTS5 backend: an external-content FTS5 table over ``core_searchdocument``.
+
+Triggers created by the migration keep ``core_search_fts`` in step with the
+table, inside the same transaction.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from solidarity.core.search import MARK_END, MARK_START, SearchHit, SearchPage
+from solidarity.core.search.query import Query, to_fts5
+
+_UPSERT = (
+    "INSERT INTO core_searchdocument (kind, object_id, language, title, body) "
+    "VALUES (%s, %s, %s, %s, %s) "
+    "ON CONFLICT (kind, object_id) DO UPDATE SET "
+    "language = excluded.language, title = excluded.title, body = excluded.body"
+)
+
+
+def upsert_many(kind, documents) -> None:
+    """Store (object_id, title, body, language) tuples in one round of statements."""
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            _UPSERT,
+            [(kind, str(i), language, title, body) for i, title, body, language in documents],
+        )
+
+
+def delete(kind, *, object_ids=None, prefix=None) -> None:
+    with connection.cursor() as cursor:
+        if object_ids is not None:
+            ids = [str(i) for i in object_ids]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(
+                    f"DELETE FROM core_searchdocument WHERE kind = %s AND object_id IN ({marks})",
+                    [kind, *chunk],
+                )
+        elif prefix is not None:
+            cursor.execute(
+                "DELETE FROM core_searchdocument WHERE kind = %s AND object_id >= %s "
+                "AND object_id < %s",
+                [kind, prefix, prefix + "\uffff"],
+            )
+        else:
+            cursor.execute("DELETE FROM core_searchdocument WHERE kind = %s", [kind])
+
+
+def search(kind: str, query: Query, *, limit: int, offset: int) -> SearchPage:
+    match = to_fts5(query)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM core_search_fts f JOIN core_searchdocument d "
+            "ON d.id = f.rowid WHERE core_search_fts MATCH %s AND d.kind = %s",
+            [match, kind],
+        )
+        total = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT d.object_id, bm25(core_search_fts, 2.0, 1.0), "
+            "snippet(core_search_fts, 1, %s, %s, '…', 40) "
+            "FROM core_search_fts f JOIN core_searchdocument d ON d.id = f.rowid "
+            "WHERE core_search_fts MATCH %s AND d.kind = %s "
+            "ORDER BY bm25(core_search_fts, 2.0, 1.0) LIMIT %s OFFSET %s",
+            [MARK_START, MARK_END, match, kind, limit, offset],
+        )
+        hits = [SearchHit(row[0], -float(row[1]), row[2]) for row in cursor.fetchall()]
+    return SearchPage(total=total, hits=hits)

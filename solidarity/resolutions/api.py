@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from solidarity.core import search
+from solidarity.countries.models import Country
+from solidarity.resolutions import akomantoso, selectors
+from solidarity.resolutions.models import Resolution
+
+router = Router(tags=["resolutions"])
+
+
+class ResolutionSummary(Schema):
+    symbol: str
+    body: str
+    session: int
+    title: str
+    adopted_on: dt.date | None
+    adopted_without_vote: bool
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+    matching_paragraphs: list[str] = []
+
+    @staticmethod
+    def resolve_yes(obj):
+        vote = getattr(obj, "recorded_vote", None)
+        return vote.yes if vote else None
+
+    @staticmethod
+    def resolve_no(obj):
+        vote = getattr(obj, "recorded_vote", None)
+        return vote.no if vote else None
+
+    @staticmethod
+    def resolve_abstain(obj):
+        vote = getattr(obj, "recorded_vote", None)
+        return vote.abstain if vote else None
+
+
+class ListFilters(Schema):
+    body: str = ""
+    session: int | None = None
+    year: int | None = None
+    voted: bool | None = None
+    q: str = ""
+    limit: int = 100
+    offset: int = 0
+
+
+@router.get(
+    "/resolutions",
+    response=list[ResolutionSummary],
+    summary="Resolutions, filtered; q searches the paragraphs",
+)
+def list_resolutions(request, filters: Query[ListFilters]):
+    chosen = selectors.ResolutionFilters(
+        body=filters.body,
+        session=filters.session,
+        year=filters.year,
+        voted=filters.voted,
+        q=filters.q.strip()[:300],
+    )
+    resolutions = selectors.resolutions_list(chosen)
+    hits = {}
+    if chosen.q:
+        try:
+            hits = selectors.paragraph_hits(chosen.q)
+        except search.QueryError as error:
+            raise HttpError(400, str(error)) from None
+        resolutions = resolutions.filter(pk__in=list(hits))
+    limit = max(1, min(filters.limit, 500))
+    page = list(resolutions[filters.offset : filters.offset + limit])
+    for resolution in page:
+        resolution.matching_paragraphs = [hit.anchor for hit in hits.get(resolution.pk, [])]
+    return page
+
+
+class CountryVote(Schema):
+    symbol: str
+    title: str
+    adopted_on: dt.date | None
+    position: str
+
+
+@router.get(
+    "/countries/{iso3}/votes",
+    response=list[CountryVote],
+    summary="A State's positions in recorded votes, newest first",
+)
+def country_votes(request, iso3: str):
+    country = get_object_or_404(Country, iso3=iso3.upper())
+    record = selectors.votes_of_country(country)
+    return [
+        {
+            "symbol": cast.vote.resolution.symbol,
+            "title": cast.vote.resolution.title,
+            "adopted_on": cast.vote.resolution.adopted_on,
+            "position": cast.position,
+        }
+        for cast in record["casts"]
+    ]
+
+
+def _get(symbol: str) -> Resolution:
+    try:
+        return selectors.resolution_get(symbol)
+    except Resolution.DoesNotExist:
+        raise Http404(f"No resolution with the symbol {symbol}") from None
+
+
+@router.get(
+    "/resolutions/{path:symbol}/akn",
+    summary="One resolution as Akoma Ntoso 3.0 XML",
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "Akoma Ntoso 3.0 XML (AKN4UN conventions)",
+                "content": {"application/akn+xml": {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def get_resolution_akn(request, symbol: str):
+    return HttpResponse(
+        akomantoso.to_akn(_get(symbol).document), content_type="application/akn+xml"
+    )
+
+
+@router.get(
+    "/resolutions/{path:symbol}",
+    summary="One resolution as structured data (resolution.schema.json)",
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "The resolution",
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/Resolution"}}
+                },
+            }
+        }
+    },
+)
+def get_resolution(request, symbol: str):
+    return _get(symbol).document

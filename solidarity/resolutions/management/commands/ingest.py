@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from tqdm import tqdm
+
+from solidarity.resolutions import services
+from solidarity.resolutions.reading import read_files
+
+SUFFIXES = {".md", ".txt", ".text", ".pdf"}
+PARALLEL_FROM = 50  # files; below this, worker start-up costs more than it saves
+
+
+def expand(paths: list[str]) -> list[Path]:
+    """Files as given, and the resolution files inside folders, in a stable order."""
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise CommandError(f"{raw}: no such file or folder")
+    return found
+
+
+class Command(BaseCommand):
+    help = (
+        "Parse and store resolutions (Markdown, plain text or PDF files, or folders of them). "
+        "Each file is stored in its own transaction; the same symbol again updates the "
+        "stored resolution. A broken file changes nothing and the run goes on; failures "
+        "are listed at the end (exit status 1)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--quiet", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=max(0, (os.cpu_count() or 1) - 1),
+            help="processes that parse ahead while this one stores; 0 parses here "
+            "(default: one less than the cores)",
+        )
+
+    def handle(self, *args, paths, quiet, jobs, **options):
+        files = expand(paths)
+        created = updated = warnings = 0
+        failures: list[str] = []
+        jobs = jobs if len(files) >= PARALLEL_FROM else 0
+        if connection.vendor == "sqlite":
+            # Fewer, larger checkpoints of the write-ahead log during a long import.
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA wal_autocheckpoint=16000")
+        progress = tqdm(
+            read_files(files, jobs=jobs),
+            total=len(files),
+            unit="file",
+            disable=quiet or not files,
+            file=sys.stderr,
+            desc="ingest",
+        )
+        for read in progress:
+            if read.error:
+                failures.append(read.error)
+                continue
+            try:
+                _, was_created = services.resolution_ingest(
+                    actor=None,
+                    document=read.document,
+                    source_name=read.path.name,
+                    source_data=read.data,
+                )
+            except ValueError as error:
+                failures.append(f"{read.path}: {error}")
+                continue
+            for warning in read.warnings:
+                warnings += 1
+                if not quiet:
+                    progress.write(warning, file=sys.stderr)
+            created += was_created
+            updated += not was_created
+        summary = f"{created} resolutions added, {updated} updated, {len(failures)} failed"
+        self.stdout.write(summary + (f", {warnings} warnings." if warnings else "."))
+        if failures:
+            self.stderr.write("Failed:")
+            for failure in failures:
+                self.stderr.write(f"  error: {failure}")
+            raise SystemExit(1)

@@ -1,0 +1,173 @@
+"""Resolutions as structured, checkable records.
+
+The parsed document (the JSON of ``resolution.schema.json``) is kept whole in
+``Resolution.document``; paragraphs and the recorded vote are also stored as
+rows, because the platform points at them (tasks from operative paragraphs,
+votes per country, search over paragraphs).
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from solidarity.countries.models import Country
+
+
+class Body(models.TextChoices):
+    HRC = "HRC", _("Human Rights Council")
+    GA = "GA", _("General Assembly")
+
+
+class ResolutionQuerySet(models.QuerySet):
+    def with_vote_counts(self):
+        return self.select_related("recorded_vote")
+
+
+class ResolutionSource(models.Model):
+    """The file a resolution was read from, kept as it came, once per content.
+
+    Stored in the database, in the same transaction as the resolution, so a
+    resolution and its source are always written (or not) together.
+    """
+
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, primary_key=True)
+    name = models.CharField(_("file name"), max_length=255)
+    media_type = models.CharField(_("media type"), max_length=80)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    data = models.BinaryField(_("content"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("source file")
+        verbose_name_plural = _("source files")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.sha256[:12]})"
+
+
+class Resolution(models.Model):
+    symbol = models.CharField(_("symbol"), max_length=40, unique=True)
+    body = models.CharField(_("body"), max_length=3, choices=Body.choices, db_index=True)
+    session = models.PositiveSmallIntegerField(_("session"), db_index=True)
+    number = models.PositiveIntegerField(_("number in the session"))
+    agenda_item = models.CharField(_("agenda item"), max_length=40, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True, db_index=True)
+    distributed_on = models.DateField(_("distributed on"), null=True, blank=True)
+    meeting = models.CharField(_("meeting"), max_length=80, blank=True)
+    adopted_without_vote = models.BooleanField(_("adopted without a vote"), default=False)
+    document = models.JSONField(_("structured document"))
+    source = models.ForeignKey(
+        ResolutionSource,
+        verbose_name=_("source file"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="resolutions",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResolutionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-adopted_on", "body", "-session", "-number"]
+        verbose_name = _("resolution")
+        verbose_name_plural = _("resolutions")
+        indexes = [models.Index(fields=["body", "session", "number"])]
+
+    def __str__(self) -> str:
+        return f"{self.number_label}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("resolutions:detail", kwargs={"symbol": self.symbol})
+
+    @property
+    def number_label(self) -> str:
+        return f"{self.session}/{self.number}"
+
+
+class PreambularParagraph(models.Model):
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.CASCADE, related_name="preambular_paragraphs", db_index=False
+    )
+    index = models.PositiveSmallIntegerField(_("position"))
+    lead = models.CharField(_("lead words"), max_length=120, blank=True)
+    text = models.TextField(_("text"))
+
+    class Meta:
+        ordering = ["resolution", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "index"], name="one_pp_per_index")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution.symbol} pp. {self.index}"
+
+    @property
+    def anchor(self) -> str:
+        return f"pp-{self.index}"
+
+
+class OperativeParagraph(models.Model):
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.CASCADE, related_name="operative_paragraphs", db_index=False
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    lead = models.CharField(_("lead words"), max_length=120, blank=True)
+    text = models.TextField(_("text"))
+    subparagraphs = models.JSONField(_("sub-paragraphs"), default=list, blank=True)
+    addressees = models.JSONField(_("addressees"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["resolution", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "number"], name="one_op_per_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution.symbol} para. {self.number}"
+
+    @property
+    def anchor(self) -> str:
+        return f"op-{self.number}"
+
+
+class RecordedVote(models.Model):
+    resolution = models.OneToOneField(
+        Resolution, on_delete=models.CASCADE, related_name="recorded_vote"
+    )
+    yes = models.PositiveSmallIntegerField(_("in favour"))
+    no = models.PositiveSmallIntegerField(_("against"))
+    abstain = models.PositiveSmallIntegerField(_("abstaining"))
+
+    class Meta:
+        verbose_name = _("recorded vote")
+
+    def __str__(self) -> str:
+        return f"{self.resolution.symbol}: {self.yes}-{self.no}-{self.abstain}"
+
+
+class Position(models.TextChoices):
+    YES = "yes", _("In favour")
+    NO = "no", _("Against")
+    ABSTAIN = "abstain", _("Abstaining")
+
+
+class VoteCast(models.Model):
+    # Indexed by the unique constraint (vote, country), which leads with it.
+    vote = models.ForeignKey(
+        RecordedVote, on_delete=models.CASCADE, related_name="casts", db_index=False
+    )
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="votes_cast")
+    position = models.CharField(_("position"), max_length=8, choices=Position.choices)
+    printed_name = models.CharField(_("name as printed"), max_length=120)
+
+    class Meta:
+        ordering = ["vote", "country__un_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["vote", "country"], name="one_position_per_country")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} {self.position}"

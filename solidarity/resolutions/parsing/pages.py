@@ -1,0 +1,193 @@
+"""Undo the pages: drop their furniture and lift out their footnotes.
+
+What a page of a UN document prints besides the text: the symbol as a running
+header ("A/HRC/RES/56/4"), sometimes with the title, the job number
+("GE.24-12345(E)"), a bar code, and the page number ("2", "2/7"). A converter
+leaves them wherever the page broke, often in the middle of a paragraph. They
+are dropped here, anywhere in the text.
+
+Footnotes are lifted out of the flow: explicit Markdown ones (``<sup>1</sup>
+A/HRC/56/57.`` or ``[^1]: ...``), the block under a line of underscores, and a
+line "1 A/HRC/56/57." when footnote 1 is the next expected and its marker has
+been seen glued to the text before it ("networks;1"). A footnote runs to the
+next blank line, page break or furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from solidarity.resolutions.parsing import header
+from solidarity.resolutions.parsing.footnotes import marker_in
+from solidarity.resolutions.parsing.text import (
+    BLANK,
+    PAGE_BREAK,
+    RULE,
+    RawLine,
+    clean_line,
+    split_lines,
+)
+
+SYMBOL = re.compile(r"A/(?:HRC/)?RES/(\d{1,3})/(\d{1,4})")
+_FURNITURE = re.compile(
+    r"A/(?:HRC/)?RES/\d{1,3}/\d{1,4}"
+    r"|\bGE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s*\d{6}){0,2}"
+    r"|\b\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s*\d{6}){0,2}"
+    r"|\*\d{6,}\*|^\d{7}$"
+    r"|\bPage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b"
+    r"|\b\d{1,3}\s*/\s*\d{1,3}\b"
+    r"|\bPlease recycle\b"
+)
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
+_EXPLICIT_NOTE = re.compile(r"\[\^([0-9A-Za-z*]{1,4})\]:?\s*(.*)")
+_NOTE = re.compile(r"(\d{1,3})\s+(\S.*)")
+_NOTE_IN_BLOCK = re.compile(r"(\d{1,3})\s*([^\d\s.].*)")
+
+
+@dataclass(slots=True)
+class Line:
+    """A line of the text proper."""
+
+    number: int
+    text: str
+    italic: str | None = None
+    heading: int = 0
+    gap: bool = False  # a blank line comes before it
+
+
+@dataclass(slots=True)
+class FootnoteText:
+    marker: str
+    line: int
+    parts: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Pages:
+    lines: list[Line]
+    footnotes: list[FootnoteText]
+    printed_symbol: tuple[int, str] | None  # (line, symbol) of the first running header
+
+
+def _running_title(raw: list[RawLine]) -> str | None:
+    """The title as a running header would print it, from the "56/4. Title" line."""
+    for position, line in enumerate(raw):
+        if line.kind != 1:
+            continue
+        match = header.TITLE.fullmatch(line.text)
+        if not match:
+            continue
+        parts = [match.group(3)]
+        for following in raw[position + 1 : position + 4]:
+            if following.kind != 1 or header.FORMULA.fullmatch(following.text):
+                break
+            parts.append(following.text)
+        return " ".join(parts)
+    return None
+
+
+def _is_furniture(raw: list[RawLine], position: int, title: str | None) -> bool:
+    text = raw[position].text
+    if len(text) <= 3 and _PAGE_NUMBER.fullmatch(text):
+        # A bare number is a page number only at the edge of a page or a block.
+        for near in (position - 1, position + 1):
+            if near < 0 or near >= len(raw) or raw[near].kind != 1:
+                return True
+            if _is_furniture_text(raw[near].text, title):
+                return True
+        return False
+    return _is_furniture_text(text, title)
+
+
+def _is_furniture_text(text: str, title: str | None) -> bool:
+    if title is not None and text == title:
+        return True
+    if len(text) > 200:
+        return False
+    if not (
+        "/" in text
+        or "(" in text
+        or "*" in text
+        or "GE." in text
+        or "Page" in text
+        or "recycle" in text
+        or (len(text) == 7 and text.isdigit())
+    ):
+        return False
+    rest = _FURNITURE.sub(" ", text).strip(" |-\u2013\u00b7")
+    if not rest:
+        return True
+    return (len(rest) <= 3 and rest.isdigit()) or (title is not None and rest == title)
+
+
+def _marker_seen(lines: list[Line], marker: str) -> bool:
+    """Whether the footnote's marker appears in the text read so far."""
+    return any(marker in line.text and marker_in(line.text, marker) for line in lines)
+
+
+def read_pages(text: str) -> Pages:
+    """Content lines and footnotes of the input text."""
+    raw: list[RawLine] = []
+    for number, content, page_break in split_lines(text):
+        if page_break:
+            raw.append(RawLine(number, PAGE_BREAK))
+        raw.append(clean_line(number, content))
+    title = _running_title(raw)
+
+    lines: list[Line] = []
+    notes: list[FootnoteText] = []
+    printed_symbol = None
+    expected = 1
+    in_block = False  # under a rule of underscores, until the page ends
+    note: FootnoteText | None = None  # the footnote now being read
+    gap = False
+    for position, line in enumerate(raw):
+        kind = line.kind
+        if kind == BLANK:
+            gap = True
+            note = None
+            continue
+        if kind == PAGE_BREAK:
+            in_block = False
+            note = None
+            continue
+        if kind == RULE:
+            in_block = True
+            note = None
+            continue
+        content = line.text
+        if len(content) <= 200 and _is_furniture(raw, position, title):
+            if printed_symbol is None:
+                symbol = SYMBOL.search(content)
+                if symbol:
+                    printed_symbol = (line.number, symbol.group())
+            in_block = False
+            note = None
+            continue
+        if content.startswith("[^"):
+            match = _EXPLICIT_NOTE.fullmatch(content)
+            if match:
+                note = FootnoteText(match.group(1), line.number, [match.group(2)])
+                notes.append(note)
+                if match.group(1).isdigit():
+                    expected = int(match.group(1)) + 1
+                continue
+        if content[0].isdigit():
+            match = (_NOTE_IN_BLOCK if in_block else _NOTE).fullmatch(content)
+            if match:
+                number = int(match.group(1))
+                if (in_block and expected <= number <= expected + 2) or (
+                    number == expected and (note is not None or _marker_seen(lines, match.group(1)))
+                ):
+                    note = FootnoteText(match.group(1), line.number, [match.group(2)])
+                    notes.append(note)
+                    expected = number + 1
+                    continue
+        if note is not None:
+            note.parts.append(content)
+            continue
+        in_block = False
+        lines.append(Line(line.number, content, line.italic, line.heading, gap))
+        gap = False
+    return Pages(lines, notes, printed_symbol)

@@ -1,0 +1,722 @@
+"""The parts of a resolution, read line by line.
+
+A resolution runs: header block (distribution date, adopting body, session,
+agenda item, "Resolution adopted by ... on DATE", "56/4. Title"), opening
+formula ("The Human Rights Council,"), preamble, numbered operative
+paragraphs, closing lines (meeting and date), the adoption formula with the
+vote, and perhaps annexes.
+
+Paragraph boundaries are decided by the words, not by the layout, because
+converters and text layers break lines anywhere:
+
+- an operative paragraph starts with its expected number and a capitalised
+  word ("5. Recognizes", or "5." alone on its line with the verb on the next);
+- a preambular paragraph starts after one that ended in a comma or semicolon,
+  with a lead word ("Recalling", "Deeply concerned"); after a blank line any
+  word of the form of a lead will do;
+- anything else continues the paragraph before, including text resumed after
+  a page break, whatever its case.
+
+The end is checked: a text that stops inside the operative part, with no
+closing line and its last paragraph unterminated, is truncated.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from solidarity.resolutions.parsing import header, leads
+from solidarity.resolutions.parsing.addressees import addressees
+from solidarity.resolutions.parsing.document import (
+    Footnote,
+    OperativeParagraph,
+    PreambularParagraph,
+    RecordedVote,
+    ResolutionDocument,
+    Subparagraph,
+)
+from solidarity.resolutions.parsing.errors import Diagnostics
+from solidarity.resolutions.parsing.footnotes import place_markers
+from solidarity.resolutions.parsing.pages import SYMBOL, Line, Pages
+from solidarity.resolutions.parsing.references import find_references
+from solidarity.resolutions.parsing.text import join_lines
+from solidarity.resolutions.parsing.votes import STARTS as VOTE_STARTS
+from solidarity.resolutions.parsing.votes import read_vote
+
+_OPERATIVE_START = re.compile(r"(\d{1,3})\.(?:\s+(\S.*))?")
+_SUBPARAGRAPH_START = re.compile(r"\(([a-z]{1,5})\)\s*(.*)")
+_ANNEX = re.compile(r"Annex(?:es)?(?:\s+(?:[IVXLC]+|\d{1,2}))?\.?")
+_ENDS_WITH_MARKER = re.compile(r"(?:\[\^\w+\]|(?<=[,;:.])\d{1,3})$")
+_ROMAN_NUMERALS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx"
+_ROMAN_NEXT = dict(itertools.pairwise(_ROMAN_NUMERALS.split(" ")))
+
+
+def _last_mark(text: str) -> str:
+    """The last character that says whether a paragraph is complete, markers aside."""
+    text = text[-40:].rstrip()
+    while text and text[-1] in "]0123456789":
+        match = _ENDS_WITH_MARKER.search(text)
+        if not match:
+            break
+        text = text[: match.start()].rstrip()
+    return text[-1:] if text else ""
+
+
+def _last_part(parts: list[str]) -> str:
+    return parts[-1] if parts else ""
+
+
+def _complete(text: str) -> bool:
+    return _last_mark(text) in (",", ";", ":", ".")
+
+
+def _next_label(kind: str, label: str) -> str | None:
+    if kind == "roman":
+        return _ROMAN_NEXT.get(label)
+    if len(label) == 1 and label < "z":
+        return chr(ord(label) + 1)
+    return None
+
+
+@dataclass(slots=True)
+class _Sub:
+    label: str
+    kind: str  # "alpha" or "roman"
+    line: int
+    parts: list[str]
+    children: list[_Sub] = field(default_factory=list)
+
+    def build(self) -> Subparagraph:
+        return Subparagraph(
+            label=self.label,
+            text=join_lines(self.parts),
+            subparagraphs=[child.build() for child in self.children],
+        )
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    number: int
+    line: int
+    parts: list[str]
+    italic: str | None = None
+    subs: list[_Sub] = field(default_factory=list)
+    # The open sub-paragraph lists, outermost first: (kind, the list).
+    stack: list[tuple[str, list[_Sub]]] = field(default_factory=list)
+
+    def target(self) -> list[str]:
+        """Where a continuation line goes: the latest sub-paragraph, or the paragraph."""
+        if self.stack:
+            return self.stack[-1][1][-1].parts
+        return self.parts
+
+    def place(self, label: str, line: int, text: str) -> bool:
+        """Add a sub-paragraph where its label fits; False if it fits nowhere.
+
+        A label continues the innermost list it follows ("(i)" after "(h)" is a
+        letter), else an outer one; "(a)" or "(i)" after text opens a nested list
+        ("(i)" after "(a)" is roman). "(i)" after "(h) ...:" opens a roman list.
+        """
+        stack = self.stack
+        for depth in range(len(stack) - 1, -1, -1):
+            kind, items = stack[depth]
+            last = items[-1]
+            if label != _next_label(kind, last.label):
+                continue
+            innermost = depth == len(stack) - 1
+            if label == "i" and innermost and _last_mark(_last_part(last.parts)) == ":":
+                break
+            del stack[depth + 1 :]
+            items.append(_Sub(label, kind, line, [text] if text else []))
+            return True
+        if label in ("a", "i"):
+            kind = "roman" if label == "i" else "alpha"
+            items = stack[-1][1][-1].children if stack else self.subs
+            if items:
+                return False
+            items.append(_Sub(label, kind, line, [text] if text else []))
+            stack.append((kind, items))
+            return True
+        return False
+
+    def force(self, label: str, line: int, text: str) -> None:
+        """An out-of-order label: keep it in the innermost list."""
+        if not self.stack:
+            kind = "roman" if label in _ROMAN_NEXT else "alpha"
+            self.stack.append((kind, self.subs))
+        kind, items = self.stack[-1]
+        items.append(_Sub(label, kind, line, [text] if text else []))
+
+
+class _Header:
+    __slots__ = (
+        "adopted_by",
+        "adopted_on",
+        "agenda_item",
+        "body_line",
+        "distributed_on",
+        "formula",
+        "formula_line",
+        "looks_like",
+        "number",
+        "printed_symbol",
+        "session",
+        "title",
+        "title_line",
+        "title_parts",
+    )
+
+    def __init__(self) -> None:
+        self.adopted_by: str | None = None
+        self.adopted_on: datetime.date | None = None
+        self.agenda_item = ""
+        self.body_line: str | None = None
+        self.distributed_on: datetime.date | None = None
+        self.formula: str | None = None
+        self.formula_line: int | None = None
+        self.looks_like: str | None = None
+        self.number: tuple[int, int] | None = None
+        self.printed_symbol: tuple[int, str] | None = None
+        self.session: int | None = None
+        self.title: str | None = None
+        self.title_line: int | None = None
+        self.title_parts: list[str] = []
+
+
+HEADER, PREAMBLE, OPERATIVE, CLOSING, ANNEX = range(5)
+
+
+class Reader:
+    """Reads one resolution from its content lines and footnotes."""
+
+    def __init__(self, pages: Pages, diagnostics: Diagnostics):
+        self.lines = pages.lines
+        self.notes = pages.footnotes
+        self.diagnostics = diagnostics
+        self.head = _Header()
+        self.head.printed_symbol = pages.printed_symbol
+        self.preamble: list[_Paragraph] = []
+        self.operative: list[_Paragraph] = []
+        self.meeting = ""
+        self.meeting_line: int | None = None
+        self.meeting_date: datetime.date | None = None
+        self.vote_lines: list[tuple[int, str]] = []
+        self.vote_closed = False
+        self.state = HEADER
+        self.date_window = 0  # the next lines may hold the date a header line announced
+        self.date_for = ""
+        self.closing_noted = False
+
+    # The walk over the lines.
+
+    def read(self) -> ResolutionDocument:
+        lines = self.lines
+        position = 0
+        count = len(lines)
+        while position < count:
+            line = lines[position]
+            state = self.state
+            if state == HEADER:
+                self._header(line, position)
+            elif state == PREAMBLE:
+                position = self._preamble(line, position)
+            elif state == OPERATIVE:
+                position = self._operative(line, position)
+            elif state == CLOSING:
+                self._closing(line)
+            else:
+                break
+            position += 1
+        return self._finish()
+
+    def _header(self, line: Line, position: int) -> None:
+        text = line.text
+        head = self.head
+        if self.date_window:
+            self.date_window -= 1
+            day = header.date_line(text)
+            if day is not None:
+                if self.date_for == "distributed":
+                    head.distributed_on = head.distributed_on or day
+                else:
+                    head.adopted_on = head.adopted_on or day
+                self.date_window = 0
+                return
+        formula = header.FORMULA.fullmatch(text)
+        if formula:
+            head.formula = header.BODIES[formula.group(1)]
+            head.formula_line = line.number
+            if head.title is None:
+                raise self.diagnostics.error(
+                    line.number,
+                    "missing title: no line such as '56/4. Title of the resolution' "
+                    f"comes before the opening formula '{text}'",
+                )
+            self._begin_body(line.number)
+            self.state = PREAMBLE
+            return
+        if head.title is not None:
+            if self._starts_operative(line, position) is not None:
+                self._begin_body(line.number, formula_missing=True)
+                self.state = OPERATIVE
+                self._operative(line, position)
+                return
+            if leads.opens_preambular_paragraph(text):
+                self._begin_body(line.number, formula_missing=True)
+                self.state = PREAMBLE
+                self._preamble(line, position)
+                return
+            if not line.gap and line.number - head.title_line <= 3 and not line.heading:
+                head.title_parts.append(text)
+                return
+        if head.title is None:
+            title = header.TITLE.fullmatch(text)
+            if title:
+                head.number = (int(title.group(1)), int(title.group(2)))
+                head.title_parts = [title.group(3)]
+                head.title = title.group(3)
+                head.title_line = line.number
+                return
+        self._header_field(line)
+
+    def _header_field(self, line: Line) -> None:
+        text = line.text
+        head = self.head
+        adopted = header.ADOPTED_BY.match(text)
+        if adopted:
+            head.adopted_by = header.BODIES[adopted.group(1)]
+            if adopted.group(2):
+                head.adopted_on = header.find_date(adopted.group(2))
+            else:
+                self.date_window, self.date_for = 1, "adopted"
+            return
+        if text == "Human Rights Council":
+            head.body_line = "HRC"
+            return
+        distribution = header.DISTRIBUTION.search(text)
+        if distribution:
+            day = header.find_date(distribution.group(1))
+            if day is not None:
+                head.distributed_on = day
+            else:
+                self.date_window, self.date_for = 2, "distributed"
+            return
+        agenda = header.AGENDA.fullmatch(text)
+        if agenda and not head.agenda_item:
+            head.agenda_item = agenda.group(1)
+            return
+        if head.session is None and text.endswith(("session", "Session")):
+            head.session = header.session_number(text)
+            return
+        if head.printed_symbol is None:
+            symbol = SYMBOL.search(text)
+            if symbol:
+                head.printed_symbol = (line.number, symbol.group())
+                return
+        if head.looks_like is None and head.title is None and header.REPORT.match(text):
+            head.looks_like = text
+
+    def _begin_body(self, line: int, *, formula_missing: bool = False) -> None:
+        head = self.head
+        head.title = " ".join(head.title_parts).strip()
+        if formula_missing:
+            self.diagnostics.warn(
+                line, "no opening formula ('The Human Rights Council,') before the preamble"
+            )
+        if head.formula is None and head.adopted_by is None and head.body_line is None:
+            raise self.diagnostics.error(
+                head.title_line,
+                "missing body: neither an opening formula ('The Human Rights Council,', "
+                "'The General Assembly,') nor a line 'Resolution adopted by ...' names "
+                "the adopting body",
+            )
+
+    # The preamble.
+
+    def _preamble(self, line: Line, position: int) -> int:
+        start = self._starts_operative(line, position)
+        if start is not None:
+            number = start[0]
+            if number != 1:
+                raise self.diagnostics.error(
+                    line.number, f"the operative part starts at paragraph {number}, not 1"
+                )
+            self.state = OPERATIVE
+            return self._operative(line, position)
+        text = line.text
+        current = self.preamble[-1] if self.preamble else None
+        if current is None or self._opens_preambular(line, current):
+            self.preamble.append(
+                _Paragraph(len(self.preamble) + 1, line.number, [text], line.italic)
+            )
+        else:
+            current.parts.append(text)
+        return position
+
+    def _opens_preambular(self, line: Line, current: _Paragraph) -> bool:
+        text = line.text
+        if not text[0].isupper() or not _complete(current.parts[-1]):
+            return False
+        if leads.opens_preambular_paragraph(text):
+            return True
+        if not line.gap:
+            return False
+        return line.italic is not None or leads.preambular_lead(text)[1] != leads.NONE
+
+    # The operative part.
+
+    def _starts_operative(self, line: Line, position: int) -> tuple[int, str, bool] | None:
+        """(number, text, whether the text is on the next line) if the line opens a paragraph."""
+        text = line.text
+        if not text[0].isdigit():
+            return None
+        match = _OPERATIVE_START.fullmatch(text)
+        if not match:
+            return None
+        rest = match.group(2)
+        if rest is None:
+            following = self.lines[position + 1] if position + 1 < len(self.lines) else None
+            if following is None or not following.text[0].isupper():
+                return None
+            return int(match.group(1)), following.text, True
+        if not rest[0].isupper():
+            return None
+        return int(match.group(1)), rest, False
+
+    def _operative(self, line: Line, position: int) -> int:
+        text = line.text
+        first = text[0]
+        expected = len(self.operative) + 1
+        current = self.operative[-1] if self.operative else None
+        if first.isdigit():
+            start = self._starts_operative(line, position)
+            if start is not None:
+                number, rest, alone = start
+                if number == expected or leads.operative_lead(rest)[1] != leads.NONE:
+                    if number != expected:
+                        raise self.diagnostics.error(line.number, self._misnumbered(number))
+                    if alone:
+                        position += 1  # the number stood alone on its line
+                    self.operative.append(_Paragraph(number, line.number, [rest], line.italic))
+                    return position
+            if header.MEETING.fullmatch(text):
+                self._to_closing()
+                self._closing(line)
+                return position
+        elif first == "(" and current is not None:
+            match = _SUBPARAGRAPH_START.fullmatch(text)
+            if match and self._may_open_subparagraph(current):
+                label, rest = match.groups()
+                if not current.place(label, line.number, rest):
+                    self.diagnostics.warn(
+                        line.number,
+                        f"sub-paragraph ({label}) of operative paragraph {current.number} "
+                        "is out of order",
+                    )
+                    current.force(label, line.number, rest)
+                return position
+        elif first == "A" and _ANNEX.fullmatch(text):
+            self._annex(line)
+            return position
+        elif (
+            (first == "[" or first == "A")
+            and VOTE_STARTS.match(text)
+            and (first == "[" or (current is not None and _last_mark(current.parts[-1]) == "."))
+        ):
+            self._to_closing()
+            self._closing(line)
+            return position
+        if current is None:
+            raise self.diagnostics.error(line.number, "text before operative paragraph 1")
+        if first.isupper() and _last_mark(_last_part(current.target())) in (";", "."):
+            heading_end = self._heading_end(position, expected)
+            if heading_end is not None:
+                heading = " ".join(item.text for item in self.lines[position:heading_end])
+                self.diagnostics.warn(
+                    line.number,
+                    f"heading '{heading}' inside the operative part is left out of the paragraphs",
+                )
+                return heading_end - 1
+        current.target().append(text)
+        return position
+
+    def _misnumbered(self, number: int) -> str:
+        previous = len(self.operative)
+        if previous == 0:
+            return f"the operative part starts at paragraph {number}, not 1"
+        if number <= previous:
+            return f"operative paragraph {number} repeats: paragraph {previous} came before it"
+        return f"operative paragraphs skip from {previous} to {number}"
+
+    def _may_open_subparagraph(self, current: _Paragraph) -> bool:
+        last = _last_part(current.target())
+        mark = _last_mark(last)
+        return mark in (":", ";", ",", ".") or last.endswith((" and", " or"))
+
+    def _heading_end(self, position: int, expected: int) -> int | None:
+        """Where the operative paragraphs resume after a heading starting here, or None."""
+        lines = self.lines
+        for ahead in range(position + 1, min(position + 4, len(lines))):
+            following = lines[ahead]
+            start = self._starts_operative(following, ahead)
+            if start is not None and start[0] == expected:
+                return ahead
+            if not following.text[0].isupper() or _complete(following.text):
+                return None
+        return None
+
+    def _to_closing(self) -> None:
+        self.state = CLOSING
+
+    def _annex(self, line: Line) -> None:
+        self.diagnostics.warn(
+            line.number,
+            f"'{line.text}' and what follows are not part of the structured output",
+        )
+        self.state = ANNEX
+
+    # The closing lines and the vote.
+
+    def _closing(self, line: Line) -> None:
+        text = line.text
+        if self.vote_lines and not self.vote_closed:
+            if _ANNEX.fullmatch(text):
+                self.vote_closed = True
+                self._annex(line)
+                return
+            self.vote_lines.append((line.number, text))
+            self.vote_closed = text.endswith("]")
+            return
+        if header.MEETING.fullmatch(text) and not self.meeting:
+            self.meeting = text.rstrip(".")
+            self.meeting_line = line.number
+            return
+        if self.meeting and self.meeting_date is None:
+            day = header.date_line(text)
+            if day is not None:
+                self.meeting_date = day
+                return
+        if VOTE_STARTS.match(text) and not self.vote_lines:
+            self.vote_lines.append((line.number, text))
+            self.vote_closed = text.endswith("]")
+            return
+        if _ANNEX.fullmatch(text):
+            self._annex(line)
+            return
+        if not self.closing_noted:
+            self.closing_noted = True
+            self.diagnostics.warn(
+                line.number, f"text after the operative part not understood: '{text[:60]}'"
+            )
+
+    # The result.
+
+    def _finish(self) -> ResolutionDocument:
+        head = self.head
+        diagnostics = self.diagnostics
+        last_line = self.lines[-1].number if self.lines else None
+        if head.title is None or head.number is None:
+            if head.formula_line is not None:
+                raise diagnostics.error(head.formula_line, "missing title")
+            hint = f" (it looks like another kind of document: '{head.looks_like}')"
+            raise diagnostics.error(
+                None,
+                "not a resolution: no line such as '56/4. Title of the resolution' and "
+                "no opening formula such as 'The Human Rights Council,' were found"
+                + (hint if head.looks_like else ""),
+            )
+        if self.state == HEADER:
+            raise diagnostics.error(
+                last_line,
+                "the text ends before the preamble: no paragraphs follow the title "
+                "(truncated, or not a resolution)",
+            )
+        if not self.operative:
+            raise diagnostics.error(
+                last_line,
+                "the text ends in the preamble: no operative paragraphs (truncated?)",
+            )
+        if self.state == OPERATIVE:
+            last = self.operative[-1]
+            if _last_mark(_last_part(last.target())) != ".":
+                raise diagnostics.error(
+                    last_line,
+                    f"the text ends inside operative paragraph {last.number}, with no closing "
+                    "meeting line or adoption formula: the document looks truncated",
+                )
+            diagnostics.warn(last_line, "no meeting line or adoption formula after the text")
+        body = self._body()
+        session, number = head.number
+        if head.session is not None and head.session != session:
+            diagnostics.warn(
+                head.title_line,
+                f"the header names session {head.session} but the resolution is numbered "
+                f"{session}/{number}",
+            )
+        symbol = f"A/HRC/RES/{session}/{number}" if body == "HRC" else f"A/RES/{session}/{number}"
+        if head.printed_symbol is not None and head.printed_symbol[1] != symbol:
+            diagnostics.warn(
+                head.printed_symbol[0],
+                f"the page header prints {head.printed_symbol[1]} but the resolution is {symbol}",
+            )
+        adopted_on = head.adopted_on
+        if self.meeting_date is not None:
+            if adopted_on is None:
+                adopted_on = self.meeting_date
+            elif adopted_on != self.meeting_date:
+                diagnostics.warn(
+                    self.meeting_line,
+                    f"adopted on {adopted_on.isoformat()} by the header but the meeting "
+                    f"is dated {self.meeting_date.isoformat()}",
+                )
+        vote = self._vote(body)
+        document = ResolutionDocument(
+            symbol=symbol,
+            body=body,
+            session=session,
+            agenda_item=head.agenda_item,
+            title=head.title,
+            adopted_on=adopted_on,
+            distributed_on=head.distributed_on,
+            meeting=self.meeting,
+            vote=vote,
+        )
+        self._paragraphs(document)
+        return document
+
+    def _body(self) -> str:
+        head = self.head
+        evidence = [code for code in (head.formula, head.adopted_by, head.body_line) if code]
+        body = evidence[0]
+        if any(code != body for code in evidence):
+            self.diagnostics.warn(
+                head.formula_line or head.title_line,
+                "the header and the opening formula name different bodies; "
+                f"reading it as a resolution of the {header.BODY_NAMES[body]}",
+            )
+        return body
+
+    def _vote(self, body: str) -> RecordedVote | None:
+        if not self.vote_lines:
+            if body == "HRC":
+                self.diagnostics.warn(
+                    self.meeting_line, "no adoption formula ('[Adopted ...]'); no vote recorded"
+                )
+            return None
+        if not self.vote_closed and self.vote_lines[0][1].startswith("["):
+            self.diagnostics.warn(self.vote_lines[0][0], "the vote has no closing bracket")
+        return read_vote(self.vote_lines, self.diagnostics)
+
+    def _paragraphs(self, document: ResolutionDocument) -> None:
+        diagnostics = self.diagnostics
+        anchors: list[str] = []
+        texts: list[str] = []
+        for paragraph in self.preamble:
+            anchors.append(f"pp-{paragraph.number}")
+            texts.append(join_lines(paragraph.parts))
+        subs: list[tuple[int, _Sub]] = []
+        for paragraph in self.operative:
+            anchor = f"op-{paragraph.number}"
+            anchors.append(anchor)
+            texts.append(join_lines(paragraph.parts))
+            for sub in _walk(paragraph.subs) if paragraph.subs else ():
+                anchors.append(anchor)
+                texts.append(join_lines(sub.parts))
+                subs.append((len(texts) - 1, sub))
+        notes = self.notes
+        texts, where = place_markers(texts, [note.marker for note in notes])
+        for index, sub in subs:
+            sub.parts = [texts[index]]
+        footnotes = []
+        for note, found in zip(notes, where, strict=True):
+            paragraph = anchors[found] if found is not None else None
+            if paragraph is None:
+                diagnostics.warn(note.line, f"no marker of footnote {note.marker} in the text")
+            footnotes.append(Footnote(note.marker, join_lines(note.parts), paragraph))
+        document.footnotes = footnotes
+
+        position = 0
+        for paragraph in self.preamble:
+            text = texts[position]
+            position += 1
+            lead = self._lead(paragraph, text, leads.preambular_lead, "preambular")
+            document.preambular_paragraphs.append(
+                PreambularParagraph(index=paragraph.number, lead=lead, text=text)
+            )
+        for paragraph in self.operative:
+            text = texts[position]
+            position += 1
+            built = []
+            if paragraph.subs:
+                position += sum(1 for _ in _walk(paragraph.subs))
+                built = [sub.build() for sub in paragraph.subs]
+            lead = self._lead(paragraph, text, leads.operative_lead, "operative")
+            asked = addressees(text, [sub.text for sub in _walk_built(built)] if built else ())
+            document.operative_paragraphs.append(
+                OperativeParagraph(
+                    number=paragraph.number,
+                    lead=lead,
+                    text=text,
+                    subparagraphs=built,
+                    addressees=asked,
+                )
+            )
+
+        cited_in: list[tuple[str, str]] = []
+        by_anchor: dict[str | None, list[Footnote]] = {}
+        for footnote in footnotes:
+            by_anchor.setdefault(footnote.paragraph, []).append(footnote)
+        for item in document.preambular_paragraphs:
+            cited_in.append((item.anchor, item.text))
+            cited_in.extend((note.anchor, note.text) for note in by_anchor.get(item.anchor, ()))
+        for item in document.operative_paragraphs:
+            whole = item.text
+            if item.subparagraphs:
+                whole = " ".join([whole, *(sub.text for sub in _walk_built(item.subparagraphs))])
+            cited_in.append((item.anchor, whole))
+            cited_in.extend((note.anchor, note.text) for note in by_anchor.get(item.anchor, ()))
+        cited_in.extend((note.anchor, note.text) for note in by_anchor.get(None, ()))
+        document.references = find_references(cited_in, document.body)
+
+    def _lead(self, paragraph: _Paragraph, text: str, read, kind: str) -> str:
+        lead, how = read(text)
+        italic = paragraph.italic
+        where = paragraph.line
+        if how == leads.KNOWN:
+            if italic is not None and italic != lead:
+                self.diagnostics.warn(
+                    where,
+                    f"the lead printed in italics, '{italic}', differs from '{lead}' "
+                    "read from the words",
+                )
+            return lead
+        if italic is not None:
+            return italic
+        number = f"{kind} paragraph {paragraph.number}"
+        if how == leads.GUESSED:
+            self.diagnostics.warn(where, f"{number}: lead '{lead}' is not in the lexicon")
+            return lead
+        self.diagnostics.warn(where, f"{number} opens with no recognizable lead")
+        return ""
+
+
+def _walk(subs: list[_Sub]):
+    for sub in subs:
+        yield sub
+        yield from _walk(sub.children)
+
+
+def _walk_built(subs: list[Subparagraph]):
+    for sub in subs:
+        yield sub
+        yield from _walk_built(sub.subparagraphs)
+
+
+def read_document(pages: Pages, diagnostics: Diagnostics) -> ResolutionDocument:
+    """The resolution in these pages; raises ParseError if there is none."""
+    if not pages.lines:
+        raise diagnostics.error(None, "no text: the input is empty or holds only page furniture")
+    return Reader(pages, diagnostics).read()

@@ -1,0 +1,203 @@
+"""The recorded vote printed at the end of a resolution.
+
+Council form::
+
+    [Adopted by a recorded vote of 29 to 14, with 4 abstentions. The voting was as follows:
+    In favour: Algeria, Bangladesh, ...
+    Against: Albania, ...
+    Abstaining: Argentina, Chile, Costa Rica, Morocco]
+
+General Assembly form: "adopted by a recorded vote of 120 to 10, with 40
+abstentions, as follows: In favour: ...". "[Adopted without a vote.]" gives no
+vote. Names are split on commas outside brackets ("Netherlands (Kingdom of
+the)"), mended where a line break split them ("Plurina-" + "tional"), freed
+of the "and" some records put before the last one, and resolved to ISO codes.
+The totals stated must equal the lists; a State may appear once only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from solidarity.countries import names
+from solidarity.resolutions.parsing.document import RecordedVote, Voter
+from solidarity.resolutions.parsing.errors import Diagnostics
+
+_NUMBER = r"(\d{1,3}|no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+_WORDS = {
+    "no": 0,
+    "none": 0,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+RECORDED = re.compile(
+    rf"\bby\s+a\s+(?:recorded\s+)?vote\s+of\s+{_NUMBER}\s+(?:votes\s+)?to\s+{_NUMBER}"
+    rf"(?:\s*,?\s*(?:and\s+)?with\s+{_NUMBER}\s+abstentions?)?",
+    re.IGNORECASE,
+)
+WITHOUT = re.compile(r"\b(?:without\s+a\s+vote|by\s+consensus)\b", re.IGNORECASE)
+STARTS = re.compile(r"\[?\s*(?:Resolution\s+\d+/\d+\s+)?(?:was\s+)?adopted\b", re.IGNORECASE)
+_COLUMNS = re.compile(r"(In\s+favou?r|Against|Abstaining|Abstentions?)\s*:")
+_COLUMN_NAMES = {"in": "in favour", "ag": "against", "ab": "abstaining"}
+_NOBODY = frozenset({"", "none", "nil", "-", "\u2013", "\u2014"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(name: str) -> str | None:
+    return names.try_resolve(name)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _WORDS[word.lower()]
+
+
+class _Block:
+    """The joined lines of the vote, each offset mapped back to its input line."""
+
+    def __init__(self, lines: list[tuple[int, str]]):
+        self.starts: list[int] = []
+        self.numbers: list[int] = []
+        parts = []
+        offset = 0
+        for number, text in lines:
+            self.starts.append(offset)
+            self.numbers.append(number)
+            parts.append(text)
+            offset += len(text) + 1
+        self.text = "\n".join(parts)
+
+    def line(self, offset: int) -> int:
+        return self.numbers[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+
+
+_ITEM = re.compile(r"[^,;()\[\]]+(?:[(\[][^()\[\]]*[)\]][^,;()\[\]]*)*|[(\[][^,;]*")
+
+
+def _split(text: str, start: int) -> list[tuple[int, str]]:
+    """Names with their offsets, split on commas and semicolons outside brackets."""
+    result = []
+    if "(" not in text and "[" not in text and ";" not in text:
+        offset = start
+        for item in text.split(","):
+            stripped = item.strip()
+            if stripped:
+                result.append((offset + len(item) - len(item.lstrip()), stripped))
+            offset += len(item) + 1
+        return result
+    for match in _ITEM.finditer(text):
+        item = match.group()
+        stripped = item.strip()
+        if stripped:
+            result.append((start + match.start() + len(item) - len(item.lstrip()), stripped))
+    return result
+
+
+def _resolve_item(display: str) -> list[tuple[str, str]] | None:
+    """[(name, iso3)] for one listed item, which may be "A and B"; None if unknown."""
+    code = _resolve(display)
+    if code is not None:
+        return [(display, code)]
+    if display.lower().startswith("and "):
+        return _resolve_item(display[4:].strip())
+    position = display.find(" and ")
+    while position != -1:
+        left = _resolve(display[:position])
+        if left is not None:
+            right = _resolve_item(display[position + 5 :].strip())
+            if right is not None:
+                return [(display[:position], left), *right]
+        position = display.find(" and ", position + 1)
+    return None
+
+
+def _voters(
+    block: _Block, start: int, end: int, diagnostics: Diagnostics
+) -> list[tuple[int, Voter]]:
+    """The States listed between two offsets, each with the offset of its name."""
+    text = block.text[start:end]
+    text = text[: len(text.rstrip().rstrip("].;").rstrip())]
+    if text.strip().lower() in _NOBODY:
+        return []
+    voters = []
+    for offset, item in _split(text, start):
+        if "\n" in item or "  " in item or "\u00ad" in item:
+            item = names.clean_display(item)
+        display = item.strip(" .")
+        if not display:
+            continue
+        code = _resolve(display)
+        if code is not None:
+            voters.append((offset, Voter(display, code)))
+            continue
+        resolved = _resolve_item(display)
+        if resolved is None:
+            error = names.UnknownCountryName(display, names.suggest(display))
+            raise diagnostics.error(block.line(offset), f"vote: {error}")
+        for name, code in resolved:
+            voters.append((offset, Voter(name, code)))
+    return voters
+
+
+def read_vote(lines: list[tuple[int, str]], diagnostics: Diagnostics) -> RecordedVote | None:
+    """The recorded vote in these lines, or None when adopted without a vote."""
+    block = _Block(lines)
+    text = block.text
+    at = text.find("vote")
+    formula = RECORDED.search(text, max(0, at - 20)) if at != -1 else None
+    if formula is None:
+        if not WITHOUT.search(text):
+            diagnostics.warn(lines[0][0], "adoption formula not understood; no vote recorded")
+        return None
+    yes, no = _count(formula.group(1)), _count(formula.group(2))
+    abstain = _count(formula.group(3)) if formula.group(3) else 0
+    vote = RecordedVote(yes=yes, no=no, abstain=abstain)
+    columns = list(_COLUMNS.finditer(text, formula.end()))
+    if not columns:
+        diagnostics.warn(
+            block.line(formula.start()), "the recorded vote gives totals only, no list of States"
+        )
+        return vote
+    seen: dict[str, str] = {}
+    lists = {"in favour": vote.in_favour, "against": vote.against, "abstaining": vote.abstaining}
+    stated = {"in favour": yes, "against": no, "abstaining": abstain}
+    for position, column in enumerate(columns):
+        end = columns[position + 1].start() if position + 1 < len(columns) else len(text)
+        which = _COLUMN_NAMES[column.group(1)[:2].lower()]
+        target = lists[which]
+        if target:
+            raise diagnostics.error(block.line(column.start()), f"vote: a second '{which}' list")
+        listed = _voters(block, column.end(), end, diagnostics)
+        for offset, voter in listed:
+            if voter.iso3 in seen:
+                where = seen[voter.iso3]
+                again = "again" if where == which else f"and also {where}"
+                raise diagnostics.error(
+                    block.line(offset),
+                    f"vote: {voter.name} ({voter.iso3}) is listed {which} {again}",
+                )
+            seen[voter.iso3] = which
+        count = stated[which]
+        if len(listed) != count:
+            raise diagnostics.error(
+                block.line(column.start()),
+                f"vote: {len(listed)} States are listed {which} but the formula says {count}",
+            )
+        target.extend(voter for _, voter in listed)
+    for which, listed in lists.items():
+        if stated[which] and not listed:
+            raise diagnostics.error(
+                block.line(formula.start()),
+                f"vote: the formula counts {stated[which]} {which} but no such list is printed",
+            )
+    return vote

@@ -1,0 +1,125 @@
+"""Reads of resolutions shared by the pages and the API."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from solidarity.core import search
+from solidarity.countries.models import RegionalGroup
+from solidarity.resolutions.models import Position, Resolution, VoteCast
+from solidarity.resolutions.services import SEARCH_KIND
+
+MAX_PARAGRAPH_HITS = 500
+
+
+@dataclass
+class ResolutionFilters:
+    body: str = ""
+    session: int | None = None
+    year: int | None = None
+    voted: bool | None = None  # True: recorded vote; False: without a vote
+    q: str = ""
+
+
+def resolutions_list(filters: ResolutionFilters) -> QuerySet[Resolution]:
+    resolutions = Resolution.objects.select_related("recorded_vote").defer("document")
+    if filters.body:
+        resolutions = resolutions.filter(body=filters.body)
+    if filters.session:
+        resolutions = resolutions.filter(session=filters.session)
+    if filters.year:
+        resolutions = resolutions.filter(adopted_on__year=filters.year)
+    if filters.voted is not None:
+        resolutions = resolutions.filter(adopted_without_vote=not filters.voted)
+    return resolutions
+
+
+@dataclass
+class ParagraphHit:
+    anchor: str
+    snippet: str
+    rank: float
+
+
+def paragraph_hits(query_text: str) -> dict[int, list[ParagraphHit]]:
+    """Matching paragraphs, best first, grouped by resolution id.
+
+    Raises ``search.QueryError`` for a query that cannot be searched.
+    """
+    page = search.search(SEARCH_KIND, query_text, limit=MAX_PARAGRAPH_HITS)
+    grouped: dict[int, list[ParagraphHit]] = defaultdict(list)
+    for hit in page.hits:
+        resolution_id, anchor = hit.object_id.split(":", 1)
+        grouped[int(resolution_id)].append(ParagraphHit(anchor, hit.snippet, hit.rank))
+    return grouped
+
+
+def resolution_get(symbol: str) -> Resolution:
+    return Resolution.objects.select_related("recorded_vote").get(symbol=symbol)
+
+
+def resolution_with_vote(symbol: str) -> Resolution:
+    casts = VoteCast.objects.select_related("country").order_by("country__un_name")
+    return (
+        Resolution.objects.select_related("recorded_vote")
+        .prefetch_related(Prefetch("recorded_vote__casts", queryset=casts))
+        .get(symbol=symbol)
+    )
+
+
+def vote_by_group(resolution: Resolution) -> list[dict]:
+    """The recorded vote as rows per UN regional group, for the accessible table."""
+    vote = getattr(resolution, "recorded_vote", None)
+    if vote is None:
+        return []
+    rows = {
+        value: {"group": value, "label": label, "yes": [], "no": [], "abstain": []}
+        for value, label in RegionalGroup.choices
+    }
+    for cast in vote.casts.all():
+        group = cast.country.regional_group
+        if group in rows:
+            rows[group][cast.position].append(cast.country)
+    return [
+        row | {"total": len(row["yes"]) + len(row["no"]) + len(row["abstain"])}
+        for row in rows.values()
+        if row["yes"] or row["no"] or row["abstain"]
+    ]
+
+
+def vote_positions(resolution: Resolution) -> dict[str, str]:
+    vote = getattr(resolution, "recorded_vote", None)
+    if vote is None:
+        return {}
+    return {cast.country_id: cast.position for cast in vote.casts.all()}
+
+
+POSITION_ORDER = [Position.YES, Position.NO, Position.ABSTAIN]
+
+
+def votes_of_country(country, *, limit: int = 200) -> dict:
+    """A State's positions in recorded votes, newest first, with the totals."""
+    casts = (
+        VoteCast.objects.filter(country=country)
+        .select_related("vote__resolution")
+        .only(
+            "position",
+            "vote__resolution__symbol",
+            "vote__resolution__title",
+            "vote__resolution__session",
+            "vote__resolution__number",
+            "vote__resolution__adopted_on",
+        )
+        .order_by("-vote__resolution__adopted_on", "-vote__resolution__id")
+    )
+    totals = {position: 0 for position in POSITION_ORDER}
+    for position in casts.values_list("position", flat=True):
+        totals[position] += 1
+    return {
+        "casts": list(casts[:limit]),
+        "totals": totals,
+        "count": sum(totals.values()),
+    }

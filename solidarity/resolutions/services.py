@@ -1,0 +1,205 @@
+"""Changes of state for resolutions: storing a parsed resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import PurePath
+
+from django.db import transaction
+
+from solidarity.core import audit, search
+from solidarity.core.bulk import insert_rows
+from solidarity.core.permissions import require
+from solidarity.countries.models import Country
+from solidarity.resolutions.models import (
+    OperativeParagraph,
+    PreambularParagraph,
+    RecordedVote,
+    Resolution,
+    ResolutionSource,
+    VoteCast,
+)
+from solidarity.resolutions.permissions import can_ingest_resolutions
+
+SEARCH_KIND = "resolution.paragraph"
+_AUDITED = (
+    "symbol",
+    "body",
+    "session",
+    "agenda_item",
+    "title",
+    "adopted_on",
+    "distributed_on",
+    "meeting",
+    "adopted_without_vote",
+    "source",
+)
+_POSITIONS = (("in_favour", "yes"), ("against", "no"), ("abstaining", "abstain"))
+
+
+class UnknownVoter(ValueError):
+    """A recorded vote names a State the platform does not know."""
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+MEDIA_TYPES = {".pdf": "application/pdf", ".md": "text/markdown", ".txt": "text/plain"}
+
+
+def _keep_source(source_name: str, data: bytes) -> ResolutionSource:
+    """The stored copy of a source file; the same content is kept once."""
+    digest = hashlib.sha256(data).hexdigest()
+    source = ResolutionSource.objects.filter(sha256=digest).only("sha256").first()
+    if source is None:
+        name = PurePath(source_name or "source.txt").name[:255]
+        media_type = (
+            "application/pdf"
+            if data.startswith(b"%PDF-")
+            else MEDIA_TYPES.get(PurePath(name).suffix.lower(), "text/plain")
+        )
+        source = ResolutionSource.objects.create(
+            sha256=digest, name=name, media_type=media_type, size=len(data), data=data
+        )
+    return source
+
+
+@transaction.atomic
+def resolution_ingest(
+    *,
+    actor,
+    document: dict,
+    source_name: str = "",
+    source_data: bytes | None = None,
+) -> tuple[Resolution, bool]:
+    """Store a parsed resolution; the same symbol again updates it, never duplicates.
+
+    ``document`` is the parser's output (``resolution.schema.json``). Returns
+    the resolution and whether it was created.
+    """
+    if actor is not None:
+        require(can_ingest_resolutions, actor)
+    resolution = Resolution.objects.select_for_update().filter(symbol=document["symbol"]).first()
+    created = resolution is None
+    before = {} if created else audit.snapshot(resolution, _AUDITED)
+    if created:
+        resolution = Resolution(symbol=document["symbol"])
+    number = int(document["symbol"].rsplit("/", 1)[1])
+    resolution.body = document["body"]
+    resolution.session = document["session"]
+    resolution.number = number
+    resolution.agenda_item = document.get("agenda_item") or ""
+    resolution.title = document["title"]
+    resolution.adopted_on = _date(document.get("adopted_on"))
+    resolution.distributed_on = _date(document.get("distributed_on"))
+    resolution.meeting = document.get("meeting") or ""
+    resolution.adopted_without_vote = document.get("vote") is None
+    resolution.document = document
+    if source_data is not None:
+        resolution.source = _keep_source(source_name, source_data)
+    resolution.save()
+
+    if not created:
+        resolution.preambular_paragraphs.all().delete()
+        resolution.operative_paragraphs.all().delete()
+        RecordedVote.objects.filter(resolution=resolution).delete()
+    insert_rows(
+        PreambularParagraph,
+        ["resolution", "index", "lead", "text"],
+        (
+            (resolution.pk, p["index"], p["lead"][:120], p["text"])
+            for p in document["preambular_paragraphs"]
+        ),
+    )
+    insert_rows(
+        OperativeParagraph,
+        ["resolution", "number", "lead", "text", "subparagraphs", "addressees"],
+        (
+            (
+                resolution.pk,
+                p["number"],
+                p["lead"][:120],
+                p["text"],
+                p["subparagraphs"],
+                p["addressees"],
+            )
+            for p in document["operative_paragraphs"]
+        ),
+    )
+    _store_vote(resolution, document.get("vote"))
+    _index(resolution, document, created)
+
+    audit.record(
+        actor=actor,
+        action="resolution.ingest" if created else "resolution.update",
+        target=resolution,
+        before=before,
+        after=audit.snapshot(resolution, _AUDITED),
+    )
+    return resolution, created
+
+
+def _store_vote(resolution: Resolution, vote: dict | None) -> None:
+    if vote is None:
+        return
+    recorded = RecordedVote.objects.create(
+        resolution=resolution, yes=vote["yes"], no=vote["no"], abstain=vote["abstain"]
+    )
+    known = _known_countries()
+    casts = []
+    for key, position in _POSITIONS:
+        for voter in vote[key]:
+            if voter["iso3"] not in known:
+                raise UnknownVoter(f"{voter['name']!r} ({voter['iso3']}) is not a known State")
+            casts.append((recorded.pk, voter["iso3"], position, voter["name"][:120]))
+    insert_rows(VoteCast, ["vote", "country", "position", "printed_name"], casts)
+
+
+_known_cache: frozenset[str] | None = None
+
+
+def _known_countries() -> frozenset[str]:
+    global _known_cache
+    if _known_cache is None:
+        _known_cache = frozenset(Country.objects.values_list("iso3", flat=True))
+    return _known_cache
+
+
+def _index(resolution: Resolution, document: dict, created: bool) -> None:
+    prefix = f"{resolution.pk}:"
+    if not created:
+        search.remove_documents(kind=SEARCH_KIND, prefix=prefix)
+    title = f"{resolution.number_label}. {resolution.title}"
+    entries = [
+        (f"{prefix}pp-{p['index']}", title, p["text"], "en")
+        for p in document["preambular_paragraphs"]
+    ]
+    for p in document["operative_paragraphs"]:
+        entries.append((f"{prefix}op-{p['number']}", title, paragraph_plain_text(p), "en"))
+    search.index_documents(kind=SEARCH_KIND, documents=entries)
+
+
+def paragraph_plain_text(paragraph: dict) -> str:
+    """An operative paragraph with its sub-paragraphs, as one text for searching."""
+    parts = [paragraph["text"]]
+
+    def walk(items):
+        for item in items:
+            parts.append(f"({item['label']}) {item['text']}")
+            walk(item["subparagraphs"])
+
+    walk(paragraph.get("subparagraphs") or [])
+    return " ".join(parts)
+
+
+def reindex_all() -> int:
+    """Rebuild the search entries of every resolution; returns how many."""
+    search.remove_documents(kind=SEARCH_KIND)
+    count = 0
+    resolutions = Resolution.objects.only("id", "session", "number", "title", "document")
+    for resolution in resolutions.iterator(chunk_size=200):
+        _index(resolution, resolution.document, created=True)
+        count += 1
+    return count

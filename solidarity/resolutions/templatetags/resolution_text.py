@@ -1,0 +1,29 @@
+import re
+
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+FOOTNOTE_MARKER = re.compile(r"\[\^([0-9A-Za-z*]+)\]")
+
+
+@register.simple_tag
+def paragraph_html(text: str, lead: str, anchor: str) -> str:
+    """A paragraph's text, escaped, its lead words in italics and footnote markers linked."""
+    body = text
+    lead_html = ""
+    if lead and text.startswith(lead):
+        lead_html = format_html("<em class='para-lead'>{}</em>", lead)
+        body = text[len(lead) :]
+    escaped = escape(body)
+
+    def link(match):
+        marker = match.group(1)
+        return (
+            f'<sup class="fn-ref"><a href="#fn-{marker}" id="fnref-{marker}-{anchor}" '
+            f'aria-describedby="footnotes-heading">{marker}</a></sup>'
+        )
+
+    return mark_safe(lead_html + FOOTNOTE_MARKER.sub(link, escaped))

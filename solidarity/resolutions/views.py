@@ -1,0 +1,229 @@
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from solidarity.core import search
+from solidarity.core.export import csv_response
+from solidarity.core.permissions import allowed
+from solidarity.countries import world_map
+from solidarity.resolutions import akomantoso, selectors, services
+from solidarity.resolutions.forms import IngestForm
+from solidarity.resolutions.models import Body, Resolution
+from solidarity.resolutions.parsing import ParseError, parse_bytes
+from solidarity.resolutions.permissions import can_ingest_resolutions
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def filters_from(params) -> selectors.ResolutionFilters:
+    voted = params.get("voted", "")
+    return selectors.ResolutionFilters(
+        body=params.get("body", "") if params.get("body", "") in Body.values else "",
+        session=_int(params.get("session")),
+        year=_int(params.get("year")),
+        voted={"yes": True, "no": False}.get(voted),
+        q=params.get("q", "").strip()[:300],
+    )
+
+
+def resolution_list(request):
+    filters = filters_from(request.GET)
+    resolutions = selectors.resolutions_list(filters)
+    hits, query_error = {}, ""
+    if filters.q:
+        try:
+            hits = selectors.paragraph_hits(filters.q)
+        except search.QueryError as error:
+            query_error = str(error)
+        resolutions = resolutions.filter(pk__in=list(hits))
+    if request.GET.get("format") == "csv":
+        return csv_response(
+            "resolutions.csv",
+            ["symbol", "body", "session", "title", "adopted_on", "yes", "no", "abstain"],
+            (_csv_row(r) for r in resolutions.iterator(chunk_size=500)),
+        )
+    page = Paginator(resolutions, 25).get_page(request.GET.get("page"))
+    for resolution in page:
+        resolution.hits = hits.get(resolution.pk, [])[:5]
+    return render(
+        request,
+        "resolutions/resolution_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "query_error": query_error,
+            "bodies": Body.choices,
+            "query_string": request.GET.urlencode(),
+        },
+    )
+
+
+def _csv_row(resolution: Resolution):
+    vote = getattr(resolution, "recorded_vote", None)
+    return [
+        resolution.symbol,
+        resolution.body,
+        resolution.session,
+        resolution.title,
+        resolution.adopted_on.isoformat() if resolution.adopted_on else "",
+        vote.yes if vote else "",
+        vote.no if vote else "",
+        vote.abstain if vote else "",
+    ]
+
+
+def _get(symbol: str, *, with_vote: bool = False) -> Resolution:
+    try:
+        if with_vote:
+            return selectors.resolution_with_vote(symbol)
+        return selectors.resolution_get(symbol)
+    except Resolution.DoesNotExist:
+        raise Http404(_("No resolution with the symbol %(symbol)s.") % {"symbol": symbol}) from None
+
+
+def resolution_detail(request, symbol: str):
+    resolution = _get(symbol, with_vote=True)
+    document = resolution.document
+    return render(
+        request,
+        "resolutions/resolution_detail.html",
+        {
+            "resolution": resolution,
+            "document": document,
+            "preambular_paragraphs": [
+                {**p, "anchor": f"pp-{p['index']}"} for p in document["preambular_paragraphs"]
+            ],
+            "operative_paragraphs": [
+                {**p, "anchor": f"op-{p['number']}"} for p in document["operative_paragraphs"]
+            ],
+            "vote": getattr(resolution, "recorded_vote", None),
+            "vote_rows": selectors.vote_by_group(resolution),
+            "not_on_map": _voters_without_shapes(resolution),
+            "enacting_formula": _("The Human Rights Council,")
+            if resolution.body == Body.HRC
+            else _("The General Assembly,"),
+        },
+    )
+
+
+def _voters_without_shapes(resolution: Resolution) -> list[str]:
+    vote = getattr(resolution, "recorded_vote", None)
+    if vote is None:
+        return []
+    drawn = world_map.countries_with_shapes()
+    return [cast.country.un_name for cast in vote.casts.all() if cast.country_id not in drawn]
+
+
+def resolution_json(request, symbol: str):
+    resolution = _get(symbol)
+    response = HttpResponse(
+        json.dumps(resolution.document, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'inline; filename="{_file_stem(symbol)}.json"'
+    return response
+
+
+def resolution_akn(request, symbol: str):
+    resolution = _get(symbol)
+    response = HttpResponse(
+        akomantoso.to_akn(resolution.document), content_type="application/akn+xml"
+    )
+    response["Content-Disposition"] = f'inline; filename="{_file_stem(symbol)}.akn.xml"'
+    return response
+
+
+def resolution_source(request, symbol: str):
+    resolution = _get(symbol)
+    source = resolution.source
+    if source is None:
+        raise Http404(_("The source file of this resolution is not kept."))
+    response = HttpResponse(bytes(source.data), content_type=source.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{source.name}"'
+    return response
+
+
+def vote_map(request, symbol: str):
+    resolution = _get(symbol, with_vote=True)
+    if getattr(resolution, "recorded_vote", None) is None:
+        raise Http404(_("This resolution was adopted without a vote."))
+    key = f"vote-map:{resolution.pk}:{resolution.updated_at.timestamp()}:{request.LANGUAGE_CODE}"
+    svg = cache.get(key)
+    if svg is None:
+        positions = selectors.vote_positions(resolution)
+        legend = [
+            ("yes", _("In favour"), "vote-yes"),
+            ("no", _("Against"), "vote-no"),
+            ("abstain", _("Abstaining"), "vote-abstain"),
+        ]
+        vote = resolution.recorded_vote
+        svg = world_map.render_world_map(
+            positions,
+            legend,
+            title=_("Recorded vote on resolution %(number)s") % {"number": resolution.number_label},
+            description=_(
+                "%(yes)s in favour, %(no)s against, %(abstain)s abstaining. "
+                "States not coloured were not members or did not vote."
+            )
+            % {"yes": vote.yes, "no": vote.no, "abstain": vote.abstain},
+            names={cast.country_id: cast.country.un_name for cast in vote.casts.all()},
+            link_template="/countries/{iso3}/",
+            neutral_label=_("Not a member or did not vote"),
+            note=_(
+                "The boundaries and names shown on this map do not imply official "
+                "endorsement or acceptance by the United Nations."
+            ),
+            lang=request.LANGUAGE_CODE,
+        )
+        cache.set(key, svg, 24 * 3600)
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def _file_stem(symbol: str) -> str:
+    return symbol.replace("/", "-")
+
+
+@require_http_methods(["GET", "POST"])
+def resolution_ingest(request):
+    if not allowed(can_ingest_resolutions, request.user):
+        raise PermissionDenied
+    form = IngestForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            result = parse_bytes(data, source=upload.name)
+            resolution, created = services.resolution_ingest(
+                actor=request.user,
+                document=result.document.to_dict(),
+                source_name=upload.name,
+                source_data=data,
+            )
+        except ParseError as error:
+            errors.append(str(error))
+        except ValueError as error:
+            errors.append(f"{upload.name}: {error}")
+        else:
+            message = _("%(symbol)s was added.") if created else _("%(symbol)s was updated.")
+            messages.success(request, message % {"symbol": resolution.symbol})
+            for warning in result.warnings:
+                messages.warning(request, str(warning))
+            return redirect(resolution.get_absolute_url())
+    return render(request, "resolutions/ingest.html", {"form": form, "errors": errors})

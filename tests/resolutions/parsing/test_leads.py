@@ -1,0 +1,136 @@
+"""The lead of a paragraph is read from its words, as the UN prints it in italics."""
+
+from __future__ import annotations
+
+import pytest
+
+from solidarity.resolutions.parsing import parse_text
+from solidarity.resolutions.parsing.leads import (
+    GUESSED,
+    KNOWN,
+    NONE,
+    operative_lead,
+    preambular_lead,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Reaffirming all previous resolutions,", "Reaffirming"),
+        ("Taking note of the report,", "Taking note"),
+        ("Taking note also of the report,", "Taking note also"),
+        ("Mindful of the fact that,", "Mindful"),
+        ("Deeply concerned that poverty persists,", "Deeply concerned"),
+        ("Gravely concerned at the effects,", "Gravely concerned"),
+        ("Recalling also its resolution 53/5,", "Recalling also"),
+        ("Recalling further that,", "Recalling further"),
+        ("Bearing in mind that,", "Bearing in mind"),
+        ("Bearing in mind also that,", "Bearing in mind also"),
+        ("Noting with appreciation the work,", "Noting with appreciation"),
+        ("Noting also with deep concern that,", "Noting also with deep concern"),
+        ("Emphasizing, in the light of the pandemic,", "Emphasizing"),
+        ("Expressing deep concern at the effects,", "Expressing deep concern"),
+        ("Expressing its appreciation to the Expert,", "Expressing its appreciation"),
+        ("Having considered the report,", "Having considered"),
+        ("Determined to take new steps,", "Determined"),
+        ("Guided by the Charter,", "Guided"),
+        ("Welcoming[^1] the report,", "Welcoming"),
+    ],
+)
+def test_preambular_leads_are_read_from_plain_words(text, lead):
+    assert preambular_lead(text) == (lead, KNOWN)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("Reaffirms the recognition", "Reaffirms"),
+        ("Also reaffirms that", "Also reaffirms"),
+        ("Further requests the Independent Expert", "Further requests"),
+        ("Takes note of the report", "Takes note"),
+        ("Takes note with appreciation of the report", "Takes note with appreciation"),
+        ("Reiterates its request to the Independent Expert", "Reiterates"),
+        ("Calls upon all States", "Calls upon"),
+        ("Calls on all States", "Calls on"),
+        ("Decides to continue", "Decides"),
+        ("Encourages States", "Encourages"),
+        ("Strongly condemns all acts", "Strongly condemns"),
+        ("Notes with appreciation the contributions", "Notes with appreciation"),
+        ("Once again calls upon States", "Once again calls upon"),
+        ("Expresses deep concern at", "Expresses deep concern"),
+        ("Looks forward to the report", "Looks forward"),
+        ("Decides also to hold", "Decides also"),
+    ],
+)
+def test_operative_leads_keep_their_adverb_and_complement(text, lead):
+    assert operative_lead(text) == (lead, KNOWN)
+
+
+def test_a_lead_missing_from_the_lexicon_is_read_by_its_form():
+    assert preambular_lead("Cherishing the ideals of the Charter,") == ("Cherishing", GUESSED)
+    assert operative_lead("Salutes the work of the Expert;") == ("Salutes", GUESSED)
+    assert operative_lead("Warmly salutes the work;") == ("Warmly salutes", GUESSED)
+
+
+def test_text_that_opens_with_no_lead_gives_none():
+    assert preambular_lead("the continuation of a sentence") == ("", NONE)
+    assert preambular_lead("United Nations agencies,") == ("", NONE)
+    assert operative_lead("The Council") == ("", NONE)
+
+
+RESOLUTION = """\
+Resolution adopted by the Human Rights Council on 10 July 2024
+
+56/999. Leads
+
+The Human Rights Council,
+
+{preamble}
+
+1. {operative}
+
+34th meeting
+10 July 2024
+
+[Adopted without a vote.]
+"""
+
+
+def test_an_unknown_lead_in_plain_text_is_kept_with_a_warning_naming_it():
+    text = RESOLUTION.format(
+        preamble="Cherishing the ideals of the Charter,", operative="Salutes the work."
+    )
+    result = parse_text(text, source="leads.txt")
+    assert result.document.preambular_paragraphs[0].lead == "Cherishing"
+    assert result.document.operative_paragraphs[0].lead == "Salutes"
+    assert [str(w) for w in result.warnings] == [
+        "leads.txt:7: warning: preambular paragraph 1: lead 'Cherishing' is not in the lexicon",
+        "leads.txt:9: warning: operative paragraph 1: lead 'Salutes' is not in the lexicon",
+    ]
+
+
+def test_in_markdown_the_italics_decide_a_lead_the_lexicon_does_not_know():
+    text = RESOLUTION.format(
+        preamble="*Cherishing deeply* the ideals of the Charter,",
+        operative="*Salutes* the work.",
+    )
+    result = parse_text(text)
+    assert result.document.preambular_paragraphs[0].lead == "Cherishing deeply"
+    assert result.warnings == []
+
+
+def test_italics_that_disagree_with_a_known_lead_are_reported():
+    text = RESOLUTION.format(preamble="*Recalling* also the Charter,", operative="*Decides* so.")
+    result = parse_text(text, source="leads.md")
+    assert result.document.preambular_paragraphs[0].lead == "Recalling also"
+    assert [str(w) for w in result.warnings] == [
+        "leads.md:7: warning: the lead printed in italics, 'Recalling', differs from "
+        "'Recalling also' read from the words"
+    ]
+
+
+def test_a_preambular_paragraph_after_a_blank_line_may_open_with_an_unknown_lead():
+    preamble = "Recalling the Charter,\n\nCherishing its ideals,"
+    result = parse_text(RESOLUTION.format(preamble=preamble, operative="Decides so."))
+    assert [p.lead for p in result.document.preambular_paragraphs] == ["Recalling", "Cherishing"]
