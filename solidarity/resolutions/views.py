@@ -113,9 +113,10 @@ def resolution_detail(request, symbol: str):
             "vote": getattr(resolution, "recorded_vote", None),
             "vote_rows": selectors.vote_by_group(resolution),
             "not_on_map": _voters_without_shapes(resolution),
-            "enacting_formula": _("The Human Rights Council,")
+            # Part of the resolution's own (English) text, so not translated.
+            "enacting_formula": "The Human Rights Council,"
             if resolution.body == Body.HRC
-            else _("The General Assembly,"),
+            else "The General Assembly,",
         },
     )
 

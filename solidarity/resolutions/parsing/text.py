@@ -32,7 +32,7 @@ _HEADING = re.compile(r"#{1,6}\s+")
 _SUP = re.compile(r"<sup>\s*([0-9a-z*]{1,4})\s*</sup>", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_NUMBER_PREFIX = re.compile(r"\d{1,3}\\?\.\s+")
+_ITALIC_OPENING = re.compile(r"(?:\d{1,3}\\?\.\s+)?(\*{1,3}|_{1,3})([^*_]+?)\1")
 _EMPHASIS = re.compile(r"(?<!\\)\*+|(?<![\w\\])_+(?=\S)|(?<=\S)(?<!\\)_+(?!\w)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 _BAR_CODE = re.compile(r"\*\d{6,}\*")
@@ -107,23 +107,19 @@ def _has_markup(text: str) -> bool:
 
 def _italic_opening(text: str) -> str | None:
     """The phrase in italics (or bold) opening the line, after a paragraph number if any."""
-    start = 0
-    if text[0].isdigit():
-        number = _NUMBER_PREFIX.match(text)
-        if number is None:
+    if text[0] == "*" and text[1:2] != "*":  # "*Reaffirming* ...", the usual case
+        end = text.find("*", 1)
+        if end < 2 or "_" in text[1:end]:
             return None
-        start = number.end()
-    mark = text[start : start + 1]
-    if mark not in ("*", "_"):
-        return None
-    run = start
-    while run < len(text) and text[run] == mark and run - start < 3:
-        run += 1
-    end = text.find(text[start:run], run)
-    if end <= run:
-        return None
-    phrase = " ".join(text[run:end].replace(mark, "").split()).rstrip(",:;")
-    return phrase or None
+        phrase = text[1:end]
+    else:
+        match = _ITALIC_OPENING.match(text)
+        if match is None:
+            return None
+        phrase = match.group(2)
+    if "  " in phrase or "\n" in phrase or "\t" in phrase:
+        phrase = " ".join(phrase.split())
+    return phrase.strip().rstrip(",:;") or None
 
 
 def split_lines(text: str) -> list[tuple[int, str, bool]]:
