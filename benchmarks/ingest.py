@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import subprocess
 import sys
 import tempfile
@@ -35,7 +34,7 @@ def variant(seed: str, n: int) -> str:
     month = MONTHS[n % len(MONTHS)]
     text = seed.replace("56/4. Human rights", f"{session}/{number}. Human rights")
     text = text.replace("Fifty-sixth session", f"Session {session}")
-    text = re.sub(r"on 10 July 2024", f"on {day} {month} 2024", text)
+    text = text.replace("10 July 2024", f"{day} {month} 2024")
     return text
 
 

@@ -182,8 +182,12 @@ def test_a_state_page_shows_how_it_voted(client, resolution_56_4):
     assert "In 1 recorded vote: 0 in favour, 1 against, 0 abstaining." in page
     assert 'href="/resolutions/A/HRC/RES/56/4/#vote"' in page
     assert client.get("/api/v1/countries/vnm/votes").json() == [
-        {"symbol": "A/HRC/RES/56/4", "title": "Human rights and international solidarity",
-         "adopted_on": "2024-07-10", "position": "yes"}
+        {
+            "symbol": "A/HRC/RES/56/4",
+            "title": "Human rights and international solidarity",
+            "adopted_on": "2024-07-10",
+            "position": "yes",
+        }
     ]
     quiet = client.get("/countries/NOR/").content.decode()
     assert "No recorded vote of this State is stored yet." in quiet

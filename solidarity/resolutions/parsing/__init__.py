@@ -14,6 +14,22 @@ Input that is not a resolution, or that contradicts itself (a vote whose
 lists do not add up, operative numbering that skips), raises
 :class:`ParseError` naming the file and line; what can be recovered from is a
 :class:`ParseWarning` in ``result.warnings``.
+
+Errors, because no trustworthy document can come out: empty, binary or
+undecodable input; a PDF that cannot be read or has no text layer; no
+resolution title nor opening formula (another kind of document); a missing
+title or adopting body; a text that ends before its operative part is
+complete (truncated); operative numbering that skips, repeats or goes back;
+a vote whose totals differ from its lists, that lists a State twice or names
+an unknown one.
+
+Warnings, because the document stands: no opening formula; a lead missing
+from the lexicon, or italics that disagree with it; a sub-paragraph out of
+order; an unnumbered heading among the operative paragraphs (left out); an
+annex (not part of the structured output); a complete text without meeting
+line or adoption formula; a vote without its closing bracket or with totals
+only; a header whose symbol, session, body or date disagrees with the rest; a
+footnote whose marker is not found.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ _MONTH = "|".join(MONTHS)
 DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b")
 DATE_LINE = re.compile(rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\.?")
 
+SYMBOL = re.compile(r"A/(?:HRC/)?RES/(\d{1,3})/(\d{1,4})")
 BODIES = {"Human Rights Council": "HRC", "General Assembly": "GA"}
 BODY_NAMES = {code: name for name, code in BODIES.items()}
 
@@ -49,7 +50,7 @@ ADOPTED_BY = re.compile(
     r"Resolution adopted by the (Human Rights Council|General Assembly)"
     rf"(?:\s+on\s+(\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}))?",
 )
-TITLE = re.compile(r"(\d{1,3})/(\d{1,4})\.\s*(\S.*)")
+TITLE = re.compile(r"([1-9]\d{0,2})/([1-9]\d{0,3})\.\s*(\S.*)")
 FORMULA = re.compile(r"The (Human Rights Council|General Assembly)\s*[,.:;]?")
 MEETING = re.compile(r"(\d{1,4})\s?(?:st|nd|rd|th)\s+(plenary\s+)?meeting\.?")
 REPORT = re.compile(r"\b(?:Report|Note|Letter|Summary record|Provisional agenda)\b")
@@ -123,3 +124,95 @@ def session_number(text: str) -> int | None:
         return int(word[:-2])
     word = word.replace("\u2010", "-").replace("\u2011", "-").replace(" ", "-")
     return ORDINALS.get(word)
+
+
+class HeaderBlock:
+    """What the header block says, gathered line by line until the opening formula."""
+
+    __slots__ = (
+        "adopted_by",
+        "adopted_on",
+        "agenda_item",
+        "body_line",
+        "date_for",
+        "date_window",
+        "distributed_on",
+        "formula",
+        "formula_line",
+        "looks_like",
+        "number",
+        "printed_symbol",
+        "session",
+        "title",
+        "title_line",
+        "title_parts",
+    )
+
+    def __init__(self) -> None:
+        self.adopted_by: str | None = None  # from "Resolution adopted by the ..."
+        self.adopted_on: datetime.date | None = None
+        self.agenda_item = ""
+        self.body_line: str | None = None  # "Human Rights Council" printed alone
+        self.distributed_on: datetime.date | None = None
+        self.formula: str | None = None  # from "The Human Rights Council,"
+        self.formula_line: int | None = None
+        self.looks_like: str | None = None  # a line saying it is another kind of document
+        self.number: tuple[int, int] | None = None  # (56, 4) for "56/4. Title"
+        self.printed_symbol: tuple[int, str] | None = None
+        self.session: int | None = None
+        self.title: str | None = None
+        self.title_line: int | None = None
+        self.title_parts: list[str] = []
+        self.date_window = 0  # the next lines may hold a date a header line announced
+        self.date_for = ""
+
+    def read_announced_date(self, text: str) -> bool:
+        """Take the line as the date "Distr.:" or "adopted ... on" announced, if it is one."""
+        if not self.date_window:
+            return False
+        self.date_window -= 1
+        day = date_line(text)
+        if day is None:
+            return False
+        if self.date_for == "distributed":
+            self.distributed_on = self.distributed_on or day
+        else:
+            self.adopted_on = self.adopted_on or day
+        self.date_window = 0
+        return True
+
+    def read_field(self, number: int, text: str) -> None:
+        """Read a line of the header that is neither the title nor the opening formula."""
+        adopted = ADOPTED_BY.match(text)
+        if adopted:
+            self.adopted_by = BODIES[adopted.group(1)]
+            if adopted.group(2):
+                self.adopted_on = find_date(adopted.group(2))
+            else:
+                self.date_window, self.date_for = 1, "adopted"
+            return
+        if text == "Human Rights Council":
+            self.body_line = "HRC"
+            return
+        distribution = DISTRIBUTION.search(text)
+        if distribution:
+            day = find_date(distribution.group(1))
+            if day is not None:
+                self.distributed_on = day
+            else:
+                self.date_window, self.date_for = 2, "distributed"
+            return
+        agenda = AGENDA.fullmatch(text)
+        if agenda and not self.agenda_item:
+            self.agenda_item = agenda.group(1)
+            return
+        if self.session is None and text.endswith(("session", "Session")):
+            self.session = session_number(text)
+            return
+        if self.printed_symbol is None:
+            symbol = SYMBOL.search(text)
+            if symbol:
+                self.printed_symbol = (number, symbol.group())
+                return
+        if self.looks_like is None and self.title is None and REPORT.match(text):
+            self.looks_like = text

@@ -24,12 +24,14 @@ from solidarity.resolutions.parsing.text import (
     BLANK,
     PAGE_BREAK,
     RULE,
+    TEXT,
     RawLine,
     clean_line,
+    clean_plain_line,
+    has_markup,
     split_lines,
 )
 
-SYMBOL = re.compile(r"A/(?:HRC/)?RES/(\d{1,3})/(\d{1,4})")
 _FURNITURE = re.compile(
     r"A/(?:HRC/)?RES/\d{1,3}/\d{1,4}"
     r"|\bGE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s*\d{6}){0,2}"
@@ -45,19 +47,13 @@ _NOTE = re.compile(r"(\d{1,3})\s+(\S.*)")
 _NOTE_IN_BLOCK = re.compile(r"(\d{1,3})\s*([^\d\s.].*)")
 
 
-@dataclass(slots=True)
-class Line:
-    """A line of the text proper."""
-
-    number: int
-    text: str
-    italic: str | None = None
-    heading: int = 0
-    gap: bool = False  # a blank line comes before it
+Line = RawLine  # a line of the text proper, once the furniture and footnotes are out
 
 
 @dataclass(slots=True)
 class FootnoteText:
+    """A footnote as printed: its marker, first line and lines of text."""
+
     marker: str
     line: int
     parts: list[str] = field(default_factory=list)
@@ -65,6 +61,8 @@ class FootnoteText:
 
 @dataclass(slots=True)
 class Pages:
+    """The text proper, the footnotes lifted out of it, and the symbol the pages print."""
+
     lines: list[Line]
     footnotes: list[FootnoteText]
     printed_symbol: tuple[int, str] | None  # (line, symbol) of the first running header
@@ -73,14 +71,14 @@ class Pages:
 def _running_title(raw: list[RawLine]) -> str | None:
     """The title as a running header would print it, from the "56/4. Title" line."""
     for position, line in enumerate(raw):
-        if line.kind != 1:
+        if line.kind != TEXT:
             continue
         match = header.TITLE.fullmatch(line.text)
         if not match:
             continue
         parts = [match.group(3)]
         for following in raw[position + 1 : position + 4]:
-            if following.kind != 1 or header.FORMULA.fullmatch(following.text):
+            if following.kind != TEXT or header.FORMULA.fullmatch(following.text):
                 break
             parts.append(following.text)
         return " ".join(parts)
@@ -92,7 +90,7 @@ def _is_furniture(raw: list[RawLine], position: int, title: str | None) -> bool:
     if len(text) <= 3 and _PAGE_NUMBER.fullmatch(text):
         # A bare number is a page number only at the edge of a page or a block.
         for near in (position - 1, position + 1):
-            if near < 0 or near >= len(raw) or raw[near].kind != 1:
+            if near < 0 or near >= len(raw) or raw[near].kind != TEXT:
                 return True
             if _is_furniture_text(raw[near].text, title):
                 return True
@@ -128,11 +126,8 @@ def _marker_seen(lines: list[Line], marker: str) -> bool:
 
 def read_pages(text: str) -> Pages:
     """Content lines and footnotes of the input text."""
-    raw: list[RawLine] = []
-    for number, content, page_break in split_lines(text):
-        if page_break:
-            raw.append(RawLine(number, PAGE_BREAK))
-        raw.append(clean_line(number, content))
+    clean = clean_line if has_markup(text) else clean_plain_line
+    raw = [clean(number, content) for number, content in split_lines(text)]
     title = _running_title(raw)
 
     lines: list[Line] = []
@@ -159,7 +154,7 @@ def read_pages(text: str) -> Pages:
         content = line.text
         if len(content) <= 200 and _is_furniture(raw, position, title):
             if printed_symbol is None:
-                symbol = SYMBOL.search(content)
+                symbol = header.SYMBOL.search(content)
                 if symbol:
                     printed_symbol = (line.number, symbol.group())
             in_block = False
@@ -188,6 +183,7 @@ def read_pages(text: str) -> Pages:
             note.parts.append(content)
             continue
         in_block = False
-        lines.append(Line(line.number, content, line.italic, line.heading, gap))
+        line.gap = gap
+        lines.append(line)
         gap = False
     return Pages(lines, notes, printed_symbol)

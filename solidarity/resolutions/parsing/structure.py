@@ -24,9 +24,7 @@ closing line and its last paragraph unterminated, is truncated.
 from __future__ import annotations
 
 import datetime
-import itertools
 import re
-from dataclasses import dataclass, field
 
 from solidarity.resolutions.parsing import header, leads
 from solidarity.resolutions.parsing.addressees import addressees
@@ -40,7 +38,14 @@ from solidarity.resolutions.parsing.document import (
 )
 from solidarity.resolutions.parsing.errors import Diagnostics
 from solidarity.resolutions.parsing.footnotes import place_markers
-from solidarity.resolutions.parsing.pages import SYMBOL, Line, Pages
+from solidarity.resolutions.parsing.pages import Line, Pages
+from solidarity.resolutions.parsing.paragraphs import (
+    ParagraphDraft,
+    SubparagraphDraft,
+    complete,
+    last_mark,
+    last_part,
+)
 from solidarity.resolutions.parsing.references import find_references
 from solidarity.resolutions.parsing.text import join_lines
 from solidarity.resolutions.parsing.votes import STARTS as VOTE_STARTS
@@ -49,143 +54,6 @@ from solidarity.resolutions.parsing.votes import read_vote
 _OPERATIVE_START = re.compile(r"(\d{1,3})\.(?:\s+(\S.*))?")
 _SUBPARAGRAPH_START = re.compile(r"\(([a-z]{1,5})\)\s*(.*)")
 _ANNEX = re.compile(r"Annex(?:es)?(?:\s+(?:[IVXLC]+|\d{1,2}))?\.?")
-_ENDS_WITH_MARKER = re.compile(r"(?:\[\^\w+\]|(?<=[,;:.])\d{1,3})$")
-_ROMAN_NUMERALS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx"
-_ROMAN_NEXT = dict(itertools.pairwise(_ROMAN_NUMERALS.split(" ")))
-
-
-def _last_mark(text: str) -> str:
-    """The last character that says whether a paragraph is complete, markers aside."""
-    text = text[-40:].rstrip()
-    while text and text[-1] in "]0123456789":
-        match = _ENDS_WITH_MARKER.search(text)
-        if not match:
-            break
-        text = text[: match.start()].rstrip()
-    return text[-1:] if text else ""
-
-
-def _last_part(parts: list[str]) -> str:
-    return parts[-1] if parts else ""
-
-
-def _complete(text: str) -> bool:
-    return _last_mark(text) in (",", ";", ":", ".")
-
-
-def _next_label(kind: str, label: str) -> str | None:
-    if kind == "roman":
-        return _ROMAN_NEXT.get(label)
-    if len(label) == 1 and label < "z":
-        return chr(ord(label) + 1)
-    return None
-
-
-@dataclass(slots=True)
-class _Sub:
-    label: str
-    kind: str  # "alpha" or "roman"
-    line: int
-    parts: list[str]
-    children: list[_Sub] = field(default_factory=list)
-
-    def build(self) -> Subparagraph:
-        return Subparagraph(
-            label=self.label,
-            text=join_lines(self.parts),
-            subparagraphs=[child.build() for child in self.children],
-        )
-
-
-@dataclass(slots=True)
-class _Paragraph:
-    number: int
-    line: int
-    parts: list[str]
-    italic: str | None = None
-    subs: list[_Sub] = field(default_factory=list)
-    # The open sub-paragraph lists, outermost first: (kind, the list).
-    stack: list[tuple[str, list[_Sub]]] = field(default_factory=list)
-
-    def target(self) -> list[str]:
-        """Where a continuation line goes: the latest sub-paragraph, or the paragraph."""
-        if self.stack:
-            return self.stack[-1][1][-1].parts
-        return self.parts
-
-    def place(self, label: str, line: int, text: str) -> bool:
-        """Add a sub-paragraph where its label fits; False if it fits nowhere.
-
-        A label continues the innermost list it follows ("(i)" after "(h)" is a
-        letter), else an outer one; "(a)" or "(i)" after text opens a nested list
-        ("(i)" after "(a)" is roman). "(i)" after "(h) ...:" opens a roman list.
-        """
-        stack = self.stack
-        for depth in range(len(stack) - 1, -1, -1):
-            kind, items = stack[depth]
-            last = items[-1]
-            if label != _next_label(kind, last.label):
-                continue
-            innermost = depth == len(stack) - 1
-            if label == "i" and innermost and _last_mark(_last_part(last.parts)) == ":":
-                break
-            del stack[depth + 1 :]
-            items.append(_Sub(label, kind, line, [text] if text else []))
-            return True
-        if label in ("a", "i"):
-            kind = "roman" if label == "i" else "alpha"
-            items = stack[-1][1][-1].children if stack else self.subs
-            if items:
-                return False
-            items.append(_Sub(label, kind, line, [text] if text else []))
-            stack.append((kind, items))
-            return True
-        return False
-
-    def force(self, label: str, line: int, text: str) -> None:
-        """An out-of-order label: keep it in the innermost list."""
-        if not self.stack:
-            kind = "roman" if label in _ROMAN_NEXT else "alpha"
-            self.stack.append((kind, self.subs))
-        kind, items = self.stack[-1]
-        items.append(_Sub(label, kind, line, [text] if text else []))
-
-
-class _Header:
-    __slots__ = (
-        "adopted_by",
-        "adopted_on",
-        "agenda_item",
-        "body_line",
-        "distributed_on",
-        "formula",
-        "formula_line",
-        "looks_like",
-        "number",
-        "printed_symbol",
-        "session",
-        "title",
-        "title_line",
-        "title_parts",
-    )
-
-    def __init__(self) -> None:
-        self.adopted_by: str | None = None
-        self.adopted_on: datetime.date | None = None
-        self.agenda_item = ""
-        self.body_line: str | None = None
-        self.distributed_on: datetime.date | None = None
-        self.formula: str | None = None
-        self.formula_line: int | None = None
-        self.looks_like: str | None = None
-        self.number: tuple[int, int] | None = None
-        self.printed_symbol: tuple[int, str] | None = None
-        self.session: int | None = None
-        self.title: str | None = None
-        self.title_line: int | None = None
-        self.title_parts: list[str] = []
-
-
 HEADER, PREAMBLE, OPERATIVE, CLOSING, ANNEX = range(5)
 
 
@@ -196,18 +64,16 @@ class Reader:
         self.lines = pages.lines
         self.notes = pages.footnotes
         self.diagnostics = diagnostics
-        self.head = _Header()
+        self.head = header.HeaderBlock()
         self.head.printed_symbol = pages.printed_symbol
-        self.preamble: list[_Paragraph] = []
-        self.operative: list[_Paragraph] = []
+        self.preamble: list[ParagraphDraft] = []
+        self.operative: list[ParagraphDraft] = []
         self.meeting = ""
         self.meeting_line: int | None = None
         self.meeting_date: datetime.date | None = None
         self.vote_lines: list[tuple[int, str]] = []
         self.vote_closed = False
         self.state = HEADER
-        self.date_window = 0  # the next lines may hold the date a header line announced
-        self.date_for = ""
         self.closing_noted = False
 
     # The walk over the lines.
@@ -220,7 +86,7 @@ class Reader:
             line = lines[position]
             state = self.state
             if state == HEADER:
-                self._header(line, position)
+                position = self._header(line, position)
             elif state == PREAMBLE:
                 position = self._preamble(line, position)
             elif state == OPERATIVE:
@@ -232,19 +98,11 @@ class Reader:
             position += 1
         return self._finish()
 
-    def _header(self, line: Line, position: int) -> None:
+    def _header(self, line: Line, position: int) -> int:
         text = line.text
         head = self.head
-        if self.date_window:
-            self.date_window -= 1
-            day = header.date_line(text)
-            if day is not None:
-                if self.date_for == "distributed":
-                    head.distributed_on = head.distributed_on or day
-                else:
-                    head.adopted_on = head.adopted_on or day
-                self.date_window = 0
-                return
+        if head.read_announced_date(text):
+            return position
         formula = header.FORMULA.fullmatch(text)
         if formula:
             head.formula = header.BODIES[formula.group(1)]
@@ -257,21 +115,19 @@ class Reader:
                 )
             self._begin_body(line.number)
             self.state = PREAMBLE
-            return
+            return position
         if head.title is not None:
             if self._starts_operative(line, position) is not None:
                 self._begin_body(line.number, formula_missing=True)
                 self.state = OPERATIVE
-                self._operative(line, position)
-                return
+                return self._operative(line, position)
             if leads.opens_preambular_paragraph(text):
                 self._begin_body(line.number, formula_missing=True)
                 self.state = PREAMBLE
-                self._preamble(line, position)
-                return
+                return self._preamble(line, position)
             if not line.gap and line.number - head.title_line <= 3 and not line.heading:
                 head.title_parts.append(text)
-                return
+                return position
         if head.title is None:
             title = header.TITLE.fullmatch(text)
             if title:
@@ -279,45 +135,9 @@ class Reader:
                 head.title_parts = [title.group(3)]
                 head.title = title.group(3)
                 head.title_line = line.number
-                return
-        self._header_field(line)
-
-    def _header_field(self, line: Line) -> None:
-        text = line.text
-        head = self.head
-        adopted = header.ADOPTED_BY.match(text)
-        if adopted:
-            head.adopted_by = header.BODIES[adopted.group(1)]
-            if adopted.group(2):
-                head.adopted_on = header.find_date(adopted.group(2))
-            else:
-                self.date_window, self.date_for = 1, "adopted"
-            return
-        if text == "Human Rights Council":
-            head.body_line = "HRC"
-            return
-        distribution = header.DISTRIBUTION.search(text)
-        if distribution:
-            day = header.find_date(distribution.group(1))
-            if day is not None:
-                head.distributed_on = day
-            else:
-                self.date_window, self.date_for = 2, "distributed"
-            return
-        agenda = header.AGENDA.fullmatch(text)
-        if agenda and not head.agenda_item:
-            head.agenda_item = agenda.group(1)
-            return
-        if head.session is None and text.endswith(("session", "Session")):
-            head.session = header.session_number(text)
-            return
-        if head.printed_symbol is None:
-            symbol = SYMBOL.search(text)
-            if symbol:
-                head.printed_symbol = (line.number, symbol.group())
-                return
-        if head.looks_like is None and head.title is None and header.REPORT.match(text):
-            head.looks_like = text
+                return position
+        head.read_field(line.number, text)
+        return position
 
     def _begin_body(self, line: int, *, formula_missing: bool = False) -> None:
         head = self.head
@@ -350,15 +170,15 @@ class Reader:
         current = self.preamble[-1] if self.preamble else None
         if current is None or self._opens_preambular(line, current):
             self.preamble.append(
-                _Paragraph(len(self.preamble) + 1, line.number, [text], line.italic)
+                ParagraphDraft(len(self.preamble) + 1, line.number, [text], line.italic)
             )
         else:
             current.parts.append(text)
         return position
 
-    def _opens_preambular(self, line: Line, current: _Paragraph) -> bool:
+    def _opens_preambular(self, line: Line, current: ParagraphDraft) -> bool:
         text = line.text
-        if not text[0].isupper() or not _complete(current.parts[-1]):
+        if not text[0].isupper() or not complete(current.parts[-1]):
             return False
         if leads.opens_preambular_paragraph(text):
             return True
@@ -400,10 +220,10 @@ class Reader:
                         raise self.diagnostics.error(line.number, self._misnumbered(number))
                     if alone:
                         position += 1  # the number stood alone on its line
-                    self.operative.append(_Paragraph(number, line.number, [rest], line.italic))
+                    self.operative.append(ParagraphDraft(number, line.number, [rest], line.italic))
                     return position
             if header.MEETING.fullmatch(text):
-                self._to_closing()
+                self.state = CLOSING
                 self._closing(line)
                 return position
         elif first == "(" and current is not None:
@@ -424,14 +244,14 @@ class Reader:
         elif (
             (first == "[" or first == "A")
             and VOTE_STARTS.match(text)
-            and (first == "[" or (current is not None and _last_mark(current.parts[-1]) == "."))
+            and (first == "[" or (current is not None and last_mark(current.parts[-1]) == "."))
         ):
-            self._to_closing()
+            self.state = CLOSING
             self._closing(line)
             return position
         if current is None:
             raise self.diagnostics.error(line.number, "text before operative paragraph 1")
-        if first.isupper() and _last_mark(_last_part(current.target())) in (";", "."):
+        if first.isupper() and last_mark(last_part(current.target())) in (";", "."):
             heading_end = self._heading_end(position, expected)
             if heading_end is not None:
                 heading = " ".join(item.text for item in self.lines[position:heading_end])
@@ -447,13 +267,15 @@ class Reader:
         previous = len(self.operative)
         if previous == 0:
             return f"the operative part starts at paragraph {number}, not 1"
-        if number <= previous:
-            return f"operative paragraph {number} repeats: paragraph {previous} came before it"
+        if number == previous:
+            return f"operative paragraph {number} is numbered twice"
+        if number < previous:
+            return f"operative paragraph {number} comes after paragraph {previous}"
         return f"operative paragraphs skip from {previous} to {number}"
 
-    def _may_open_subparagraph(self, current: _Paragraph) -> bool:
-        last = _last_part(current.target())
-        mark = _last_mark(last)
+    def _may_open_subparagraph(self, current: ParagraphDraft) -> bool:
+        last = last_part(current.target())
+        mark = last_mark(last)
         return mark in (":", ";", ",", ".") or last.endswith((" and", " or"))
 
     def _heading_end(self, position: int, expected: int) -> int | None:
@@ -464,12 +286,9 @@ class Reader:
             start = self._starts_operative(following, ahead)
             if start is not None and start[0] == expected:
                 return ahead
-            if not following.text[0].isupper() or _complete(following.text):
+            if not following.text[0].isupper() or complete(following.text):
                 return None
         return None
-
-    def _to_closing(self) -> None:
-        self.state = CLOSING
 
     def _annex(self, line: Line) -> None:
         self.diagnostics.warn(
@@ -541,7 +360,7 @@ class Reader:
             )
         if self.state == OPERATIVE:
             last = self.operative[-1]
-            if _last_mark(_last_part(last.target())) != ".":
+            if last_mark(last_part(last.target())) != ".":
                 raise diagnostics.error(
                     last_line,
                     f"the text ends inside operative paragraph {last.number}, with no closing "
@@ -617,7 +436,7 @@ class Reader:
         for paragraph in self.preamble:
             anchors.append(f"pp-{paragraph.number}")
             texts.append(join_lines(paragraph.parts))
-        subs: list[tuple[int, _Sub]] = []
+        subs: list[tuple[int, SubparagraphDraft]] = []
         for paragraph in self.operative:
             anchor = f"op-{paragraph.number}"
             anchors.append(anchor)
@@ -639,15 +458,18 @@ class Reader:
         document.footnotes = footnotes
 
         position = 0
+        anchors_of_paragraphs: list[str] = []
+        paragraphs: list[PreambularParagraph | OperativeParagraph] = []
         for paragraph in self.preamble:
             text = texts[position]
+            anchors_of_paragraphs.append(anchors[position])
             position += 1
             lead = self._lead(paragraph, text, leads.preambular_lead, "preambular")
-            document.preambular_paragraphs.append(
-                PreambularParagraph(index=paragraph.number, lead=lead, text=text)
-            )
+            paragraphs.append(PreambularParagraph(index=paragraph.number, lead=lead, text=text))
+        document.preambular_paragraphs = list(paragraphs)
         for paragraph in self.operative:
             text = texts[position]
+            anchors_of_paragraphs.append(anchors[position])
             position += 1
             built = []
             if paragraph.subs:
@@ -655,7 +477,7 @@ class Reader:
                 built = [sub.build() for sub in paragraph.subs]
             lead = self._lead(paragraph, text, leads.operative_lead, "operative")
             asked = addressees(text, [sub.text for sub in _walk_built(built)] if built else ())
-            document.operative_paragraphs.append(
+            paragraphs.append(
                 OperativeParagraph(
                     number=paragraph.number,
                     lead=lead,
@@ -664,24 +486,25 @@ class Reader:
                     addressees=asked,
                 )
             )
+        document.operative_paragraphs = paragraphs[len(self.preamble) :]
 
         cited_in: list[tuple[str, str]] = []
         by_anchor: dict[str | None, list[Footnote]] = {}
         for footnote in footnotes:
             by_anchor.setdefault(footnote.paragraph, []).append(footnote)
-        for item in document.preambular_paragraphs:
-            cited_in.append((item.anchor, item.text))
-            cited_in.extend((note.anchor, note.text) for note in by_anchor.get(item.anchor, ()))
-        for item in document.operative_paragraphs:
-            whole = item.text
-            if item.subparagraphs:
-                whole = " ".join([whole, *(sub.text for sub in _walk_built(item.subparagraphs))])
-            cited_in.append((item.anchor, whole))
-            cited_in.extend((note.anchor, note.text) for note in by_anchor.get(item.anchor, ()))
-        cited_in.extend((note.anchor, note.text) for note in by_anchor.get(None, ()))
+        for anchor, item in zip(anchors_of_paragraphs, paragraphs, strict=True):
+            text = item.text
+            if isinstance(item, OperativeParagraph) and item.subparagraphs:
+                text = " ".join([text, *(sub.text for sub in _walk_built(item.subparagraphs))])
+            cited_in.append((anchor, text))
+            if by_anchor:
+                for note in by_anchor.get(anchor, ()):
+                    cited_in.append((f"fn-{note.marker}", note.text))
+        for note in by_anchor.get(None, ()):
+            cited_in.append((f"fn-{note.marker}", note.text))
         document.references = find_references(cited_in, document.body)
 
-    def _lead(self, paragraph: _Paragraph, text: str, read, kind: str) -> str:
+    def _lead(self, paragraph: ParagraphDraft, text: str, read, kind: str) -> str:
         lead, how = read(text)
         italic = paragraph.italic
         where = paragraph.line
@@ -703,7 +526,7 @@ class Reader:
         return ""
 
 
-def _walk(subs: list[_Sub]):
+def _walk(subs: list[SubparagraphDraft]):
     for sub in subs:
         yield sub
         yield from _walk(sub.children)

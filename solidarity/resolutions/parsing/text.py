@@ -38,7 +38,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 _BAR_CODE = re.compile(r"\*\d{6,}\*")
 _LINK = re.compile(r"\[([^\]\^][^\]]*)\]\([^)\s]*\)")
 _INVISIBLE = re.compile("[\u200b\ufeff\u2060]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+# Control characters that text does not hold (\x02 is the PDF's line-end hyphen).
+_CONTROL_BYTES = bytes([*range(0, 2), *range(3, 9), 11, *range(14, 32)])
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -84,9 +85,10 @@ class RawLine:
     text: str = ""
     italic: str | None = None  # the italic phrase opening the line, from Markdown
     heading: int = 0  # Markdown heading level, 0 for none
+    gap: bool = False  # a blank line comes before it (set when the pages are read)
 
 
-def _has_markup(text: str) -> bool:
+def has_markup(text: str) -> bool:
     # A chain of substring tests: far quicker than a regular expression on long lines.
     return (
         "*" in text
@@ -122,8 +124,11 @@ def _italic_opening(text: str) -> str | None:
     return phrase.strip().rstrip(",:;") or None
 
 
-def split_lines(text: str) -> list[tuple[int, str, bool]]:
-    """The lines as numbered by an editor, each with whether a page break precedes it.
+PAGE_BREAK_MARK = "\f"
+
+
+def split_lines(text: str) -> list[tuple[int, str]]:
+    """The lines as numbered by an editor; a page break is an entry of its own, "\\f".
 
     CRLF and lone CR count as line ends; a form feed is a page break that does
     not start a line of its own, as pdftotext writes it.
@@ -132,16 +137,20 @@ def split_lines(text: str) -> list[tuple[int, str, bool]]:
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = list(enumerate(text.split("\n"), start=1))
+    if "\f" not in text:
+        return lines
     result = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in lines:
         if "\f" in line:
             pieces = line.split("\f")
             if pieces[0].strip():
-                result.append((number, pieces[0], False))
+                result.append((number, pieces[0]))
             for piece in pieces[1:]:
-                result.append((number, piece, True))
+                result.append((number, PAGE_BREAK_MARK))
+                result.append((number, piece))
         else:
-            result.append((number, line, False))
+            result.append((number, line))
     return result
 
 
@@ -149,16 +158,34 @@ def looks_binary(text: str) -> bool:
     """Text with NULs, or many control characters, is not a document."""
     if "\x00" in text:
         return True
-    sample = text[:2048]
-    controls = len(_CONTROL.findall(sample)) - sample.count("\x02")
+    sample = text[:2048].encode("utf-8", "replace")
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > max(2, len(sample) // 100)
 
 
 _BLANK_LINE = RawLine(0, BLANK)  # blank lines are all alike
 
 
+def clean_plain_line(number: int, raw: str) -> RawLine:
+    """Classify one line of a document without markup: no more than spacing to mend."""
+    if raw == PAGE_BREAK_MARK:
+        return RawLine(number, PAGE_BREAK)
+    text = raw.strip()
+    if not text:
+        return _BLANK_LINE
+    if len(text) <= 80 and text[0] in "-=_" and text[0] * 3 in text:
+        return clean_line(number, raw)
+    if "  " in text or "\t" in text:
+        text = " ".join(text.split())
+    if "\x02" in text:
+        text = text.replace("\x02", SOFT_HYPHEN)
+    return RawLine(number, TEXT, text)
+
+
 def clean_line(number: int, raw: str) -> RawLine:
     """Classify one line and strip its markup."""
+    if raw == PAGE_BREAK_MARK:
+        return RawLine(number, PAGE_BREAK)
     text = raw.strip()
     if not text:
         return _BLANK_LINE
@@ -167,7 +194,7 @@ def clean_line(number: int, raw: str) -> RawLine:
         return RawLine(number, PAGE_BREAK)
     if text[0] == "_" and _RULE.fullmatch(text.replace(" ", "")):
         return RawLine(number, RULE)
-    if not _has_markup(text):
+    if not has_markup(text):
         if "  " in text:
             text = " ".join(text.split())
         if "\x02" in text:

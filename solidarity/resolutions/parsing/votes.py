@@ -84,23 +84,26 @@ class _Block:
 _ITEM = re.compile(r"[^,;()\[\]]+(?:[(\[][^()\[\]]*[)\]][^,;()\[\]]*)*|[(\[][^,;]*")
 
 
-def _split(text: str, start: int) -> list[tuple[int, str]]:
-    """Names with their offsets, split on commas and semicolons outside brackets."""
-    result = []
-    if "(" not in text and "[" not in text and ";" not in text:
-        offset = start
-        for item in text.split(","):
-            stripped = item.strip()
-            if stripped:
-                result.append((offset + len(item) - len(item.lstrip()), stripped))
-            offset += len(item) + 1
-        return result
-    for match in _ITEM.finditer(text):
-        item = match.group()
-        stripped = item.strip()
-        if stripped:
-            result.append((start + match.start() + len(item) - len(item.lstrip()), stripped))
-    return result
+def _names(text: str) -> list[str]:
+    """The names listed, split on commas and semicolons outside brackets, line breaks mended."""
+    text = text.strip()
+    bracketed = "(" in text or "[" in text or ";" in text
+    items = _ITEM.findall(text) if bracketed else text.split(",")
+    if "\n" in text or "  " in text or "\u00ad" in text:
+        items = [names.clean_display(item) for item in items]
+    stripped = [item.strip(" .\n\t") for item in items]
+    return [item for item in stripped if item]
+
+
+def _line_of(block: _Block, name: str, start: int, *, second: bool = False) -> int:
+    """The input line where a listed name is printed, searching from ``start``."""
+    for probe in (name, name.split(" ", 1)[0]):
+        at = block.text.find(probe, start)
+        if second and at != -1:
+            at = block.text.find(probe, at + len(probe))
+        if at != -1:
+            return block.line(at)
+    return block.line(start)
 
 
 def _resolve_item(display: str) -> list[tuple[str, str]] | None:
@@ -121,31 +124,23 @@ def _resolve_item(display: str) -> list[tuple[str, str]] | None:
     return None
 
 
-def _voters(
-    block: _Block, start: int, end: int, diagnostics: Diagnostics
-) -> list[tuple[int, Voter]]:
-    """The States listed between two offsets, each with the offset of its name."""
+def _voters(block: _Block, start: int, end: int, diagnostics: Diagnostics) -> list[Voter]:
+    """The States listed between two offsets of the vote."""
     text = block.text[start:end]
     text = text[: len(text.rstrip().rstrip("].;").rstrip())]
     if text.strip().lower() in _NOBODY:
         return []
     voters = []
-    for offset, item in _split(text, start):
-        if "\n" in item or "  " in item or "\u00ad" in item:
-            item = names.clean_display(item)
-        display = item.strip(" .")
-        if not display:
-            continue
-        code = _resolve(display)
+    for name in _names(text):
+        code = _resolve(name)
         if code is not None:
-            voters.append((offset, Voter(display, code)))
+            voters.append(Voter(name, code))
             continue
-        resolved = _resolve_item(display)
+        resolved = _resolve_item(name)
         if resolved is None:
-            error = names.UnknownCountryName(display, names.suggest(display))
-            raise diagnostics.error(block.line(offset), f"vote: {error}")
-        for name, code in resolved:
-            voters.append((offset, Voter(name, code)))
+            error = names.UnknownCountryName(name, names.suggest(name))
+            raise diagnostics.error(_line_of(block, name, start), f"vote: {error}")
+        voters.extend(Voter(part, code) for part, code in resolved)
     return voters
 
 
@@ -178,13 +173,13 @@ def read_vote(lines: list[tuple[int, str]], diagnostics: Diagnostics) -> Recorde
         if target:
             raise diagnostics.error(block.line(column.start()), f"vote: a second '{which}' list")
         listed = _voters(block, column.end(), end, diagnostics)
-        for offset, voter in listed:
+        for voter in listed:
             if voter.iso3 in seen:
                 where = seen[voter.iso3]
                 again = "again" if where == which else f"and also {where}"
+                line = _line_of(block, voter.name, column.end(), second=where == which)
                 raise diagnostics.error(
-                    block.line(offset),
-                    f"vote: {voter.name} ({voter.iso3}) is listed {which} {again}",
+                    line, f"vote: {voter.name} ({voter.iso3}) is listed {which} {again}"
                 )
             seen[voter.iso3] = which
         count = stated[which]
@@ -193,7 +188,7 @@ def read_vote(lines: list[tuple[int, str]], diagnostics: Diagnostics) -> Recorde
                 block.line(column.start()),
                 f"vote: {len(listed)} States are listed {which} but the formula says {count}",
             )
-        target.extend(voter for _, voter in listed)
+        target.extend(listed)
     for which, listed in lists.items():
         if stated[which] and not listed:
             raise diagnostics.error(

@@ -5,7 +5,8 @@ what matters in a UN resolution's PDF: the header block on the first page, a
 running header with the symbol (and, if asked, the title) on the others, the
 job number and "page/pages" at the foot, leads in italics, footnote markers
 set as superscripts with their footnotes at the foot of the page where the
-marker falls, under a drawn rule.
+marker falls, under a drawn rule (or, as some producers leave it in the text
+layer, a rule of underscores).
 
 fpdf2's core fonts are Latin-1, so typographic dashes and quotes are set as
 their plain equivalents.
@@ -40,11 +41,12 @@ def _strip(text: str) -> str:
 
 
 class _Resolution(FPDF):
-    def __init__(self, symbol: str, job: str, running_title: str | None):
+    def __init__(self, symbol: str, job: str, running_title: str | None, rule: str):
         super().__init__(format="A4", unit="mm")
         self.symbol = symbol
         self.job = job
         self.running_title = running_title
+        self.rule = rule
         self.notes: dict[str, str] = {}
         self.notes_on_page: dict[int, list[str]] = {}
         self.alias_nb_pages()
@@ -67,8 +69,12 @@ class _Resolution(FPDF):
         self.set_font("Times", size=8)
         if notes:
             self.set_y(-50)
-            self.line(LEFT, self.get_y(), LEFT + 40, self.get_y())
-            self.ln(2)
+            if self.rule == "underscores":
+                self.set_x(LEFT)
+                self.cell(0, 4, "_" * 20, new_x="LMARGIN", new_y="NEXT")
+            else:
+                self.line(LEFT, self.get_y(), LEFT + 40, self.get_y())
+                self.ln(2)
             for marker in notes:
                 self.set_x(LEFT)
                 self.multi_cell(0, 4, _latin(f"{marker} {self.notes[marker]}"))
@@ -97,9 +103,19 @@ class _Resolution(FPDF):
         self.ln(LINE + 2)
 
 
-def typeset(markdown: str, *, symbol: str, job: str, running_title: str | None = None) -> bytes:
-    """A PDF of the Markdown resolution, laid out as the UN prints one."""
-    pdf = _Resolution(symbol, job, running_title)
+def typeset(
+    markdown: str,
+    *,
+    symbol: str,
+    job: str,
+    running_title: str | None = None,
+    rule: str = "line",
+) -> bytes:
+    """A PDF of the Markdown resolution, laid out as the UN prints one.
+
+    ``rule`` is "line" (drawn, as the UN does) or "underscores" (text).
+    """
+    pdf = _Resolution(symbol, job, running_title, rule)
     lines = [line.strip() for line in markdown.split("\n")]
     body = []
     in_header = True

@@ -106,7 +106,14 @@ def test_operative_numbering_that_repeats_a_number_is_an_error_at_that_line():
     text = replace_once(seed_markdown(), "8. *Recognizes*", "7. *Recognizes*")
     error = _error(text)
     assert error.line == line_of(text, "7. *Recognizes*")
-    assert error.message == "operative paragraph 7 repeats: paragraph 7 came before it"
+    assert error.message == "operative paragraph 7 is numbered twice"
+
+
+def test_operative_numbering_that_goes_back_is_an_error_at_that_line():
+    text = replace_once(seed_markdown(), "12. *Takes note*", "3. *Takes note*")
+    error = _error(text)
+    assert error.line == line_of(text, "3. *Takes note*")
+    assert error.message == "operative paragraph 3 comes after paragraph 11"
 
 
 def test_an_operative_part_that_does_not_start_at_1_is_an_error():

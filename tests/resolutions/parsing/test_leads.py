@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from solidarity.resolutions.parsing import parse_text
 from solidarity.resolutions.parsing.leads import (
@@ -11,6 +13,7 @@ from solidarity.resolutions.parsing.leads import (
     NONE,
     operative_lead,
     preambular_lead,
+    read_lead,
 )
 
 
@@ -134,3 +137,24 @@ def test_a_preambular_paragraph_after_a_blank_line_may_open_with_an_unknown_lead
     preamble = "Recalling the Charter,\n\nCherishing its ideals,"
     result = parse_text(RESOLUTION.format(preamble=preamble, operative="Decides so."))
     assert [p.lead for p in result.document.preambular_paragraphs] == ["Recalling", "Cherishing"]
+
+
+_PREAMBLE_WORDS = ["Reaffirming", "Taking", "Bearing", "Expressing", "Noting", "Deeply", "Mindful"]
+_OPERATIVE_WORDS = ["Also", "Further", "Takes", "Calls", "Expresses", "Notes", "Strongly"]
+_FOLLOWING = ["note", "also", "with", "appreciation", "in", "mind", "upon", "its", "deep"]
+_FOLLOWING += ["concern", "further", "concerned", "reaffirms", "requests", "the", "report,"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    kind=st.sampled_from(["preambular", "operative"]),
+    data=st.data(),
+)
+def test_the_compiled_grammar_reads_every_known_lead_as_the_word_by_word_grammar(kind, data):
+    first = data.draw(
+        st.sampled_from(_PREAMBLE_WORDS if kind == "preambular" else _OPERATIVE_WORDS)
+    )
+    rest = data.draw(st.lists(st.sampled_from(_FOLLOWING), max_size=5))
+    text = " ".join([first, *rest, "of the Council,"])
+    read = preambular_lead if kind == "preambular" else operative_lead
+    assert read(text) == read_lead(text, kind)

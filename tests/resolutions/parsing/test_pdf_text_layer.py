@@ -36,6 +36,18 @@ def test_the_seed_as_pdf_gives_its_15_preambular_and_20_operative_paragraphs(see
     assert "GE.24" not in " ".join(p.text for p in document.operative_paragraphs)
 
 
+def test_a_footnote_block_under_a_rule_of_underscores_is_lifted_out_of_the_text(seed_pdf):
+    from solidarity.resolutions.parsing.pdf import pdf_text
+
+    data = typeset(
+        seed_markdown(), symbol="A/HRC/RES/56/4", job="GE.24-12345(E)", rule="underscores"
+    )
+    assert "\n____________________\n1 A/HRC/56/57.\n" in pdf_text(data, source="seed.pdf")
+    result = parse_pdf(data, source="seed.pdf")
+    assert result.warnings == []
+    assert result.document == parse_pdf(seed_pdf, source="seed.pdf").document
+
+
 def test_a_pdf_file_is_recognised_by_its_content_not_its_name(seed_pdf, tmp_path):
     path = tmp_path / "resolution.txt"
     path.write_bytes(seed_pdf)

@@ -8,14 +8,22 @@ that exist.
 from __future__ import annotations
 
 import functools
+import json
 
+import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from solidarity.resolutions.parsing import ParseError, parse_bytes, parse_text
-from tests.resolutions.parsing.variants import plain_text, seed_markdown
+from tests.resolutions.parsing.variants import INPUTS, plain_text, seed_markdown
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    path = INPUTS.parents[3] / "solidarity" / "resolutions" / "resolution.schema.json"
+    return jsonschema.Draft202012Validator(json.loads(path.read_text("utf-8")))
 
 
 @functools.cache
@@ -52,7 +60,7 @@ def _holds_its_promises(text: str) -> None:
             len(vote.against),
             len(vote.abstaining),
         )
-    document.to_dict()
+    _validator().validate(document.to_dict())
     for warning in result.warnings:
         assert str(warning).startswith("damaged.md")
 
