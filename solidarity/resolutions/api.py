@@ -56,7 +56,7 @@ class ListFilters(Schema):
 @router.get(
     "/resolutions",
     response=list[ResolutionSummary],
-    summary="Resolutions, filtered; q searches the paragraphs",
+    summary="Resolutions, filtered; q searches the paragraphs (results best first)",
 )
 def list_resolutions(request, filters: Query[ListFilters]):
     chosen = selectors.ResolutionFilters(
@@ -67,15 +67,16 @@ def list_resolutions(request, filters: Query[ListFilters]):
         q=filters.q.strip()[:300],
     )
     resolutions = selectors.resolutions_list(chosen)
-    hits = {}
-    if chosen.q:
-        try:
-            hits = selectors.paragraph_hits(chosen.q)
-        except search.QueryError as error:
-            raise HttpError(400, str(error)) from None
-        resolutions = resolutions.filter(pk__in=list(hits))
     limit = max(1, min(filters.limit, 500))
-    page = list(resolutions[filters.offset : filters.offset + limit])
+    offset = max(0, filters.offset)
+    if not chosen.q:
+        return list(resolutions[offset : offset + limit])
+    try:
+        ranked = selectors.resolution_ids_matching(chosen.q, resolutions)
+    except search.QueryError as error:
+        raise HttpError(400, str(error)) from None
+    page = selectors.resolutions_in_order(ranked[offset : offset + limit])
+    hits = selectors.paragraph_hits(chosen.q, [r.pk for r in page], per_resolution=1000)
     for resolution in page:
         resolution.matching_paragraphs = [hit.anchor for hit in hits.get(resolution.pk, [])]
     return page

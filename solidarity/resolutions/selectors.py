@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
@@ -10,9 +10,9 @@ from django.db.models import Prefetch, QuerySet
 from solidarity.core import search
 from solidarity.countries.models import RegionalGroup
 from solidarity.resolutions.models import Position, Resolution, VoteCast
-from solidarity.resolutions.services import SEARCH_KIND
+from solidarity.resolutions.services import PARAGRAPH_MARK, SEARCH_KIND, paragraph_anchors
 
-MAX_PARAGRAPH_HITS = 500
+MAX_SEARCH_HITS = 1000
 
 
 @dataclass
@@ -41,20 +41,58 @@ def resolutions_list(filters: ResolutionFilters) -> QuerySet[Resolution]:
 class ParagraphHit:
     anchor: str
     snippet: str
-    rank: float
 
 
-def paragraph_hits(query_text: str) -> dict[int, list[ParagraphHit]]:
-    """Matching paragraphs, best first, grouped by resolution id.
+def resolution_ids_matching(query_text: str, resolutions: QuerySet[Resolution]) -> list[int]:
+    """Ids of the resolutions (among those given) whose text matches, best first.
 
     Raises ``search.QueryError`` for a query that cannot be searched.
     """
-    page = search.search(SEARCH_KIND, query_text, limit=MAX_PARAGRAPH_HITS)
-    grouped: dict[int, list[ParagraphHit]] = defaultdict(list)
-    for hit in page.hits:
-        resolution_id, anchor = hit.object_id.split(":", 1)
-        grouped[int(resolution_id)].append(ParagraphHit(anchor, hit.snippet, hit.rank))
-    return grouped
+    page = search.search(SEARCH_KIND, query_text, limit=MAX_SEARCH_HITS)
+    ranked = [int(hit.object_id) for hit in page.hits]
+    allowed = set(resolutions.filter(pk__in=ranked).values_list("pk", flat=True))
+    return [pk for pk in ranked if pk in allowed]
+
+
+def resolutions_in_order(ids: list[int]) -> list[Resolution]:
+    by_id = Resolution.objects.select_related("recorded_vote").defer("document").in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def paragraph_hits(query_text: str, ids: list[int], *, per_resolution: int = 5):
+    """For each resolution, the paragraphs that match best, in reading order.
+
+    Engines mark every matching word (PostgreSQL marks a phrase's words
+    wherever they stand), so paragraphs are ranked by how many of the query's
+    words they hold and by marks side by side (a phrase), before the best are
+    kept.
+    """
+    query = search.parse_query(query_text)
+    wanted = len(set(query.positive_words()))
+    marked = search.highlight(SEARCH_KIND, query, ids)
+    documents = dict(Resolution.objects.filter(pk__in=ids).values_list("pk", "document"))
+    hits: dict[int, list[ParagraphHit]] = {}
+    for object_id, body in marked.items():
+        pk = int(object_id)
+        scored = []
+        parts = body.split(PARAGRAPH_MARK)
+        for position, (anchor, part) in enumerate(
+            zip(paragraph_anchors(documents[pk]), parts, strict=False)
+        ):
+            if search.MARK_START not in part:
+                continue
+            words = {w.casefold() for w in _MARKED.findall(part)}
+            side_by_side = part.count(f"{search.MARK_END} {search.MARK_START}")
+            scored.append((-min(len(words), wanted), -side_by_side, position, anchor, part))
+        best = sorted(scored)[:per_resolution]
+        hits[pk] = [
+            ParagraphHit(anchor, search.snippet(part))
+            for *_, anchor, part in sorted(best, key=lambda item: item[2])
+        ]
+    return hits
+
+
+_MARKED = re.compile(f"{search.MARK_START}(.*?){search.MARK_END}", re.DOTALL)
 
 
 def resolution_get(symbol: str) -> Resolution:

@@ -7,6 +7,7 @@ import hashlib
 from pathlib import PurePath
 
 from django.db import transaction
+from django.utils import timezone
 
 from solidarity.core import audit, search
 from solidarity.core.bulk import insert_rows
@@ -22,7 +23,9 @@ from solidarity.resolutions.models import (
 )
 from solidarity.resolutions.permissions import can_ingest_resolutions
 
-SEARCH_KIND = "resolution.paragraph"
+SEARCH_KIND = "resolution"
+PARAGRAPH_MARK = "\u2029"  # PARAGRAPH SEPARATOR: no word, so never matched
+PARAGRAPH_SEPARATOR = f"\n{PARAGRAPH_MARK}\n"
 _AUDITED = (
     "symbol",
     "body",
@@ -49,21 +52,22 @@ def _date(value: str | None) -> dt.date | None:
 MEDIA_TYPES = {".pdf": "application/pdf", ".md": "text/markdown", ".txt": "text/plain"}
 
 
-def _keep_source(source_name: str, data: bytes) -> ResolutionSource:
-    """The stored copy of a source file; the same content is kept once."""
+def _keep_source(source_name: str, data: bytes) -> str:
+    """Store a source file once per content; returns its checksum (the key)."""
     digest = hashlib.sha256(data).hexdigest()
-    source = ResolutionSource.objects.filter(sha256=digest).only("sha256").first()
-    if source is None:
-        name = PurePath(source_name or "source.txt").name[:255]
-        media_type = (
-            "application/pdf"
-            if data.startswith(b"%PDF-")
-            else MEDIA_TYPES.get(PurePath(name).suffix.lower(), "text/plain")
-        )
-        source = ResolutionSource.objects.create(
-            sha256=digest, name=name, media_type=media_type, size=len(data), data=data
-        )
-    return source
+    name = PurePath(source_name or "source.txt").name[:255]
+    media_type = (
+        "application/pdf"
+        if data.startswith(b"%PDF-")
+        else MEDIA_TYPES.get(PurePath(name).suffix.lower(), "text/plain")
+    )
+    insert_rows(
+        ResolutionSource,
+        ["sha256", "name", "media_type", "size", "data", "created_at"],
+        [(digest, name, media_type, len(data), data, timezone.now())],
+        skip_existing=True,
+    )
+    return digest
 
 
 @transaction.atomic
@@ -81,7 +85,8 @@ def resolution_ingest(
     """
     if actor is not None:
         require(can_ingest_resolutions, actor)
-    resolution = Resolution.objects.select_for_update().filter(symbol=document["symbol"]).first()
+    existing = Resolution.objects.filter(symbol=document["symbol"]).values_list("pk", flat=True)
+    resolution = Resolution.objects.select_for_update().get(pk=existing[0]) if existing else None
     created = resolution is None
     before = {} if created else audit.snapshot(resolution, _AUDITED)
     if created:
@@ -98,7 +103,7 @@ def resolution_ingest(
     resolution.adopted_without_vote = document.get("vote") is None
     resolution.document = document
     if source_data is not None:
-        resolution.source = _keep_source(source_name, source_data)
+        resolution.source_id = _keep_source(source_name, source_data)
     resolution.save()
 
     if not created:
@@ -129,7 +134,7 @@ def resolution_ingest(
         ),
     )
     _store_vote(resolution, document.get("vote"))
-    _index(resolution, document, created)
+    _index(resolution, document)
 
     audit.record(
         actor=actor,
@@ -167,18 +172,31 @@ def _known_countries() -> frozenset[str]:
     return _known_cache
 
 
-def _index(resolution: Resolution, document: dict, created: bool) -> None:
-    prefix = f"{resolution.pk}:"
-    if not created:
-        search.remove_documents(kind=SEARCH_KIND, prefix=prefix)
-    title = f"{resolution.number_label}. {resolution.title}"
-    entries = [
-        (f"{prefix}pp-{p['index']}", title, p["text"], "en")
-        for p in document["preambular_paragraphs"]
-    ]
-    for p in document["operative_paragraphs"]:
-        entries.append((f"{prefix}op-{p['number']}", title, paragraph_plain_text(p), "en"))
-    search.index_documents(kind=SEARCH_KIND, documents=entries)
+def _index(resolution: Resolution, document: dict) -> None:
+    search.index_document(kind=SEARCH_KIND, **search_entry(resolution, document))
+
+
+def search_entry(resolution: Resolution, document: dict) -> dict:
+    """One search document per resolution: its paragraphs in order, apart.
+
+    The separator holds no word, so it neither matches nor joins a phrase's
+    words across paragraphs' tokens; :func:`paragraph_anchors` gives the anchor
+    of each part, to show which paragraphs matched.
+    """
+    texts = [p["text"] for p in document["preambular_paragraphs"]]
+    texts.extend(paragraph_plain_text(p) for p in document["operative_paragraphs"])
+    return {
+        "object_id": str(resolution.pk),
+        "title": f"{resolution.number_label}. {resolution.title}",
+        "body": PARAGRAPH_SEPARATOR.join(texts),
+        "language": "en",
+    }
+
+
+def paragraph_anchors(document: dict) -> list[str]:
+    anchors = [f"pp-{p['index']}" for p in document["preambular_paragraphs"]]
+    anchors.extend(f"op-{p['number']}" for p in document["operative_paragraphs"])
+    return anchors
 
 
 def paragraph_plain_text(paragraph: dict) -> str:
@@ -199,7 +217,13 @@ def reindex_all() -> int:
     search.remove_documents(kind=SEARCH_KIND)
     count = 0
     resolutions = Resolution.objects.only("id", "session", "number", "title", "document")
+    batch = []
     for resolution in resolutions.iterator(chunk_size=200):
-        _index(resolution, resolution.document, created=True)
+        entry = search_entry(resolution, resolution.document)
+        batch.append((entry["object_id"], entry["title"], entry["body"], entry["language"]))
+        if len(batch) == 200:
+            search.index_documents(kind=SEARCH_KIND, documents=batch)
+            batch = []
         count += 1
+    search.index_documents(kind=SEARCH_KIND, documents=batch)
     return count

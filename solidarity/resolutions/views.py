@@ -43,27 +43,38 @@ def filters_from(params) -> selectors.ResolutionFilters:
 def resolution_list(request):
     filters = filters_from(request.GET)
     resolutions = selectors.resolutions_list(filters)
-    hits, query_error = {}, ""
+    query_error = ""
+    ranked: list[int] | None = None
     if filters.q:
         try:
-            hits = selectors.paragraph_hits(filters.q)
+            ranked = selectors.resolution_ids_matching(filters.q, resolutions)
         except search.QueryError as error:
-            query_error = str(error)
-        resolutions = resolutions.filter(pk__in=list(hits))
+            query_error, ranked = str(error), []
     if request.GET.get("format") == "csv":
+        rows = (
+            resolutions.iterator(chunk_size=500)
+            if ranked is None
+            else selectors.resolutions_in_order(ranked)
+        )
         return csv_response(
             "resolutions.csv",
             ["symbol", "body", "session", "title", "adopted_on", "yes", "no", "abstain"],
-            (_csv_row(r) for r in resolutions.iterator(chunk_size=500)),
+            (_csv_row(r) for r in rows),
         )
-    page = Paginator(resolutions, 25).get_page(request.GET.get("page"))
-    for resolution in page:
-        resolution.hits = hits.get(resolution.pk, [])[:5]
+    page = Paginator(resolutions if ranked is None else ranked, 25).get_page(
+        request.GET.get("page")
+    )
+    results = list(page) if ranked is None else selectors.resolutions_in_order(list(page))
+    if ranked:
+        hits = selectors.paragraph_hits(filters.q, [r.pk for r in results])
+        for resolution in results:
+            resolution.hits = hits.get(resolution.pk, [])
     return render(
         request,
         "resolutions/resolution_list.html",
         {
             "page": page,
+            "results": results,
             "filters": filters,
             "query_error": query_error,
             "bodies": Body.choices,

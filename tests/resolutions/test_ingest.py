@@ -105,7 +105,7 @@ def test_reindex_rebuilds_the_paragraph_index(resolution_56_4, capsys):
     search.remove_documents(kind=services.SEARCH_KIND)
     assert search.search(services.SEARCH_KIND, "triangular").total == 0
     call_command("reindex")
-    assert "resolution.paragraph: 1 records indexed" in capsys.readouterr().out
+    assert "resolution: 1 records indexed" in capsys.readouterr().out
     assert search.search(services.SEARCH_KIND, "triangular").total == 1
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "QueryError",
     "SearchHit",
     "SearchPage",
+    "highlight",
     "index_document",
     "index_documents",
     "parse_query",
@@ -32,6 +33,7 @@ __all__ = [
     "reindexers",
     "remove_documents",
     "search",
+    "snippet",
 ]
 
 MARK_START, MARK_END = "\ue000", "\ue001"
@@ -93,3 +95,28 @@ def search(
     if query.is_empty:
         return SearchPage(total=0, hits=[])
     return _backend().search(kind, query, limit=max(1, min(limit, 1000)), offset=max(0, offset))
+
+
+def highlight(kind: str, text_or_query: str | Query, object_ids) -> dict[str, str]:
+    """The whole body of each given document with every match marked.
+
+    For showing *where* a document matched: the caller splits the body at its
+    own separators (paragraphs, sections) and keeps the parts with marks.
+    """
+    query = text_or_query if isinstance(text_or_query, Query) else parse_query(text_or_query)
+    ids = [str(i) for i in object_ids]
+    if query.is_empty or not ids:
+        return {}
+    return _backend().highlight(kind, query, ids)
+
+
+def snippet(marked: str, *, words: int = 40) -> str:
+    """About ``words`` words of a marked text around its first match."""
+    tokens = marked.split()
+    first = next((i for i, token in enumerate(tokens) if MARK_START in token), 0)
+    start = max(0, first - words // 4)
+    end = min(len(tokens), start + words)
+    text = " ".join(tokens[start:end])
+    if text.count(MARK_START) > text.count(MARK_END):
+        text += MARK_END
+    return ("… " if start else "") + text + (" …" if end < len(tokens) else "")

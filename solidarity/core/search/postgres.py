@@ -61,11 +61,38 @@ def delete(kind, *, object_ids=None, prefix=None) -> None:
             cursor.execute("DELETE FROM core_searchdocument WHERE kind = %s", [kind])
 
 
+# The query is matched with the English stemmer and with the simple
+# dictionary, so English records stem and others still match word for word.
+TSQUERY = "(websearch_to_tsquery('english', %s) || websearch_to_tsquery('simple', %s))"
+LANGUAGE_CONFIG = (
+    "CASE language WHEN 'fr' THEN 'french' WHEN 'es' THEN 'spanish' "
+    "WHEN 'ru' THEN 'russian' WHEN 'en' THEN 'english' ELSE 'simple' END::regconfig"
+)
+
+
+def highlight(kind: str, query: Query, object_ids: list[str]) -> dict[str, str]:
+    text = to_websearch(query)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT object_id, ts_headline({LANGUAGE_CONFIG}, body, {TSQUERY}, %s) "
+            f"FROM core_searchdocument WHERE kind = %s AND object_id = ANY(%s) "
+            f"AND vector @@ {TSQUERY}",
+            [
+                text,
+                text,
+                f"HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_END}",
+                kind,
+                object_ids,
+                text,
+                text,
+            ],
+        )
+        return dict(cursor.fetchall())
+
+
 def search(kind: str, query: Query, *, limit: int, offset: int) -> SearchPage:
     text = to_websearch(query)
-    # The query is matched with the English stemmer and with the simple
-    # dictionary, so English records stem and others still match word for word.
-    tsquery = "(websearch_to_tsquery('english', %s) || websearch_to_tsquery('simple', %s))"
+    tsquery = TSQUERY
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT count(*) FROM core_searchdocument WHERE kind = %s AND vector @@ {tsquery}",
@@ -76,9 +103,7 @@ def search(kind: str, query: Query, *, limit: int, offset: int) -> SearchPage:
             f"SELECT object_id, ts_rank_cd(vector, q), "
             f"ts_headline(language_config, body, q, %s) "
             f"FROM (SELECT object_id, vector, body, "
-            f"CASE language WHEN 'fr' THEN 'french' WHEN 'es' THEN 'spanish' "
-            f"WHEN 'ru' THEN 'russian' WHEN 'en' THEN 'english' ELSE 'simple' END::regconfig "
-            f"AS language_config, {tsquery} AS q "
+            f"{LANGUAGE_CONFIG} AS language_config, {tsquery} AS q "
             f"FROM core_searchdocument WHERE kind = %s) d "
             f"WHERE vector @@ q ORDER BY ts_rank_cd(vector, q) DESC, object_id "
             f"LIMIT %s OFFSET %s",

@@ -68,3 +68,15 @@ def search(kind: str, query: Query, *, limit: int, offset: int) -> SearchPage:
         )
         hits = [SearchHit(row[0], -float(row[1]), row[2]) for row in cursor.fetchall()]
     return SearchPage(total=total, hits=hits)
+
+
+def highlight(kind: str, query: Query, object_ids: list[str]) -> dict[str, str]:
+    marks = ", ".join(["%s"] * len(object_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT d.object_id, highlight(core_search_fts, 1, %s, %s) "
+            f"FROM core_search_fts f JOIN core_searchdocument d ON d.id = f.rowid "
+            f"WHERE core_search_fts MATCH %s AND d.kind = %s AND d.object_id IN ({marks})",
+            [MARK_START, MARK_END, to_fts5(query), kind, *object_ids],
+        )
+        return dict(cursor.fetchall())
