@@ -195,6 +195,7 @@ LANGUAGES = [
     ("ar", _("Arabic")),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["solidarity.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

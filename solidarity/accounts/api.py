@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from solidarity.accounts import selectors
+from solidarity.core.export import csv_response
 
 router = Router(tags=["organizations"])
 
@@ -19,8 +20,18 @@ class OrganizationOut(Schema):
 
 
 @router.get("/organizations", response=list[OrganizationOut], summary="Verified organizations")
-def list_organizations(request):
-    return selectors.organizations_public()
+def list_organizations(request, format: str = "json"):
+    organizations = selectors.organizations_public()
+    if format == "csv":
+        return csv_response(
+            "organizations.csv",
+            ["slug", "name", "type", "website", "countries"],
+            (
+                [o.slug, o.name, o.type, o.website, " ".join(c.iso3 for c in o.countries.all())]
+                for o in organizations
+            ),
+        )
+    return organizations
 
 
 @router.get("/organizations/{slug}", response=OrganizationOut, summary="One organization")

@@ -76,3 +76,12 @@ def test_pages_in_arabic_are_laid_out_right_to_left(client):
     english = client.get("/countries/").content.decode()
     assert '<html lang="en" dir="ltr">' in english
     assert 'href="/ar/countries/"' in english
+
+
+def test_organizations_download_as_csv(client, organization_x):
+    response = client.get("/api/v1/organizations?format=csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows == [
+        ["slug", "name", "type", "website", "countries"],
+        ["organization-x", "Organization X", "ngo", "", "KEN"],
+    ]
