@@ -12,12 +12,54 @@ import time
 
 from solidarity.countries import world_map
 
-IN_FAVOUR = (
-    "DZA BGD BEN BRA BDI CMR CHN CIV CUB DOM ERI GMB GHA HND IND IDN KAZ KWT KGZ MWI MYS MDV "
-    "PRY QAT SOM ZAF SDN ARE VNM"
-).split()
-AGAINST = "ALB BEL BGR FIN FRA GEO DEU JPN LTU LUX MNE NLD ROU USA".split()
-ABSTAINING = "ARG CHL CRI MAR".split()
+IN_FAVOUR = [
+    "DZA",
+    "BGD",
+    "BEN",
+    "BRA",
+    "BDI",
+    "CMR",
+    "CHN",
+    "CIV",
+    "CUB",
+    "DOM",
+    "ERI",
+    "GMB",
+    "GHA",
+    "HND",
+    "IND",
+    "IDN",
+    "KAZ",
+    "KWT",
+    "KGZ",
+    "MWI",
+    "MYS",
+    "MDV",
+    "PRY",
+    "QAT",
+    "SOM",
+    "ZAF",
+    "SDN",
+    "ARE",
+    "VNM",
+]
+AGAINST = [
+    "ALB",
+    "BEL",
+    "BGR",
+    "FIN",
+    "FRA",
+    "GEO",
+    "DEU",
+    "JPN",
+    "LTU",
+    "LUX",
+    "MNE",
+    "NLD",
+    "ROU",
+    "USA",
+]
+ABSTAINING = ["ARG", "CHL", "CRI", "MAR"]
 ROUNDS = 200
 
 
