@@ -76,3 +76,8 @@ def test_createuser_makes_a_focal_point_for_a_country(monkeypatch, capsys):
     user = User.objects.get(email="fp@mission.example")
     assert user.role == Role.FOCAL_POINT and user.country_id == "CUB"
     assert user.check_password("a-long-enough-passphrase-1")
+
+
+@pytest.mark.django_db
+def test_the_models_and_their_migrations_agree():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

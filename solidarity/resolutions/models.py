@@ -18,11 +18,6 @@ class Body(models.TextChoices):
     GA = "GA", _("General Assembly")
 
 
-class ResolutionQuerySet(models.QuerySet):
-    def with_vote_counts(self):
-        return self.select_related("recorded_vote")
-
-
 class ResolutionSource(models.Model):
     """The file a resolution was read from, kept as it came, once per content.
 
@@ -67,8 +62,6 @@ class Resolution(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = ResolutionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-adopted_on", "body", "-session", "-number"]

@@ -82,9 +82,9 @@ def index_documents(*, kind: str, documents) -> None:
     _backend().upsert_many(kind, list(documents))
 
 
-def remove_documents(*, kind: str, object_ids=None, prefix: str | None = None) -> None:
-    """Remove documents of a kind: the given ids, those starting with ``prefix``, or all."""
-    _backend().delete(kind, object_ids=object_ids, prefix=prefix)
+def remove_documents(*, kind: str, object_ids=None) -> None:
+    """Remove documents of a kind: the given ids, or all of them."""
+    _backend().delete(kind, object_ids=object_ids)
 
 
 def search(

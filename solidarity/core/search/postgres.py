@@ -45,17 +45,12 @@ def upsert_many(kind, documents) -> None:
         cursor.executemany(_UPSERT, rows)
 
 
-def delete(kind, *, object_ids=None, prefix=None) -> None:
+def delete(kind, *, object_ids=None) -> None:
     with connection.cursor() as cursor:
         if object_ids is not None:
             cursor.execute(
                 "DELETE FROM core_searchdocument WHERE kind = %s AND object_id = ANY(%s)",
                 [kind, [str(i) for i in object_ids]],
-            )
-        elif prefix is not None:
-            cursor.execute(
-                "DELETE FROM core_searchdocument WHERE kind = %s AND starts_with(object_id, %s)",
-                [kind, prefix],
             )
         else:
             cursor.execute("DELETE FROM core_searchdocument WHERE kind = %s", [kind])

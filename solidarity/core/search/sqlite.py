@@ -28,7 +28,7 @@ def upsert_many(kind, documents) -> None:
         )
 
 
-def delete(kind, *, object_ids=None, prefix=None) -> None:
+def delete(kind, *, object_ids=None) -> None:
     with connection.cursor() as cursor:
         if object_ids is not None:
             ids = [str(i) for i in object_ids]
@@ -39,12 +39,6 @@ def delete(kind, *, object_ids=None, prefix=None) -> None:
                     f"DELETE FROM core_searchdocument WHERE kind = %s AND object_id IN ({marks})",
                     [kind, *chunk],
                 )
-        elif prefix is not None:
-            cursor.execute(
-                "DELETE FROM core_searchdocument WHERE kind = %s AND object_id >= %s "
-                "AND object_id < %s",
-                [kind, prefix, prefix + "\uffff"],
-            )
         else:
             cursor.execute("DELETE FROM core_searchdocument WHERE kind = %s", [kind])
 
