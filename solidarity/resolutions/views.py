@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -165,7 +166,8 @@ def resolution_source(request, symbol: str):
     if source is None:
         raise Http404(_("The source file of this resolution is not kept."))
     response = HttpResponse(bytes(source.data), content_type=source.media_type)
-    response["Content-Disposition"] = f'attachment; filename="{source.name}"'
+    # The name came with an upload: quoted and encoded safely by Django.
+    response["Content-Disposition"] = content_disposition_header(True, source.name)
     return response
 
 

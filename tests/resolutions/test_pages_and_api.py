@@ -66,6 +66,17 @@ def test_the_source_file_is_downloadable_as_it_came(client, resolution_56_4):
     assert 'filename="A-HRC-RES-56-4.md"' in response["Content-Disposition"]
 
 
+def test_an_uploaded_file_name_cannot_break_the_download_header(client, seed_document):
+    services.resolution_ingest(
+        actor=None,
+        document=seed_document,
+        source_name='evil"; filename="x.exe.md',
+        source_data=SEED.read_bytes() + b"\n",
+    )
+    header = client.get(URL + "source")["Content-Disposition"]
+    assert header.startswith("attachment;") and 'filename="x.exe.md"' not in header
+
+
 def test_an_unknown_symbol_is_not_found(client, db):
     assert client.get("/resolutions/A/HRC/RES/99/99/").status_code == 404
     assert client.get("/api/v1/resolutions/A/HRC/RES/99/99").status_code == 404
