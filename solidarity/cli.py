@@ -24,6 +24,8 @@ Commands:
   parse        read a resolution file and print it as JSON
   ingest       parse and store resolution files or folders
   reindex      rebuild the full-text search index
+  backup       write every record to one compressed file
+  restore      load a backup into a new, empty database
 
 Run 'solidarity COMMAND --help' for a command's options, and
 'solidarity help --all' for every administrative command.

@@ -6,6 +6,7 @@ import sys
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from solidarity.accounts.models import Organization, User
 from solidarity.core.roles import Role
@@ -16,7 +17,18 @@ SOLIDARITY = os.path.join(os.path.dirname(sys.executable), "solidarity")
 def test_help_lists_the_platform_commands():
     result = subprocess.run([SOLIDARITY, "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
-    for command in ["serve", "migrate", "demo", "createuser", "countries"]:
+    for command in [
+        "serve",
+        "migrate",
+        "demo",
+        "createuser",
+        "countries",
+        "parse",
+        "ingest",
+        "reindex",
+        "backup",
+        "restore",
+    ]:
         assert f"  {command}" in result.stdout
 
 
@@ -81,3 +93,47 @@ def test_createuser_makes_a_focal_point_for_a_country(monkeypatch, capsys):
 @pytest.mark.django_db
 def test_the_models_and_their_migrations_agree():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_a_backup_restored_into_an_empty_database_gives_back_every_record(
+    tmp_path, capsys, resolution_56_4, secretariat, contributor_x
+):
+    from solidarity.core import search
+    from solidarity.core.models import AuditEntry
+    from solidarity.resolutions.models import Resolution, ResolutionSource, VoteCast
+
+    def snapshot():
+        return {
+            "users": sorted(User.objects.values_list("email", "role", "password")),
+            "organizations": sorted(Organization.objects.values_list("name", flat=True)),
+            "resolutions": list(Resolution.objects.values_list("symbol", "document")),
+            "votes": VoteCast.objects.count(),
+            "sources": [bytes(d) for d in ResolutionSource.objects.values_list("data", flat=True)],
+            "audit": AuditEntry.objects.count(),
+        }
+
+    before = snapshot()
+    target = tmp_path / "backup.json.gz"
+    call_command("backup", str(target))
+    assert target.exists() and list(tmp_path.glob("*.partial*")) == []
+
+    with pytest.raises(CommandError, match="already holds records"):
+        call_command("restore", str(target))
+
+    AuditEntry.objects.all().delete()
+    Resolution.objects.all().delete()
+    ResolutionSource.objects.all().delete()
+    User.objects.all().delete()
+    Organization.objects.all().delete()
+    search.remove_documents(kind="resolution")
+
+    call_command("restore", str(target))
+    assert "Restored" in capsys.readouterr().out
+    assert snapshot() == before
+    assert search.search("resolution", "triangular").total == 1
+
+
+def test_a_backup_file_needs_a_json_gz_name(tmp_path):
+    with pytest.raises(CommandError, match=r"must end in \.json\.gz"):
+        call_command("backup", str(tmp_path / "backup.zip"))
