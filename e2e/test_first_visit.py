@@ -47,3 +47,14 @@ def test_a_wrong_password_is_refused_with_a_message(page, platform):
     page.get_by_label("Password").fill("not-the-password")
     page.get_by_role("button", name="Sign in").click()
     assert page.get_by_role("alert").inner_text().startswith("Please enter a correct")
+
+
+def test_a_developer_reads_the_api_documentation_served_locally(page):
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role(
+        "link", name="Open data and API"
+    ).click()
+    page.get_by_text("/api/v1/resolutions/{symbol}", exact=True).first.wait_for()
+    assert page.get_by_role("heading", name="Solidarity API").is_visible()
+    assert page.get_by_text("Unable to render this definition").count() == 0
+    assert page.console_errors == []

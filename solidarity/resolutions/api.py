@@ -120,7 +120,7 @@ def _get(symbol: str) -> Resolution:
     summary="One resolution as Akoma Ntoso 3.0 XML",
     openapi_extra={
         "responses": {
-            "200": {
+            200: {
                 "description": "Akoma Ntoso 3.0 XML (AKN4UN conventions)",
                 "content": {"application/akn+xml": {"schema": {"type": "string"}}},
             }
@@ -138,7 +138,7 @@ def get_resolution_akn(request, symbol: str):
     summary="One resolution as structured data (resolution.schema.json)",
     openapi_extra={
         "responses": {
-            "200": {
+            200: {
                 "description": "The resolution",
                 "content": {
                     "application/json": {"schema": {"$ref": "#/components/schemas/Resolution"}}

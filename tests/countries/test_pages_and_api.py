@@ -85,3 +85,22 @@ def test_organizations_download_as_csv(client, organization_x):
         ["slug", "name", "type", "website", "countries"],
         ["organization-x", "Organization X", "ngo", "", "KEN"],
     ]
+
+
+def test_the_openapi_document_is_strict_json_that_documentation_tools_can_read(client):
+    duplicates = []
+
+    def refuse_duplicates(pairs):
+        keys = [key for key, _ in pairs]
+        duplicates.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(pairs)
+
+    import json
+
+    spec = json.loads(
+        client.get("/api/v1/openapi.json").content, object_pairs_hook=refuse_duplicates
+    )
+    assert duplicates == []
+    assert spec["openapi"].startswith("3.")
+    docs = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
