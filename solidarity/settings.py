@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "solidarity.core.middleware.RefuseNulBytes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -259,9 +260,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("SOLIDARITY_LOG_LEVEL", "WARNING")},
 }
 
-# Requests per client to the open API, counted in the cache (Redis when set).
-API_RATE_ANONYMOUS = env_str("SOLIDARITY_API_RATE_ANONYMOUS", "300/m")
-API_RATE_SIGNED_IN = env_str("SOLIDARITY_API_RATE_SIGNED_IN", "1200/m")
+# Requests per client address to the open API, counted in the cache (Redis when set).
+API_RATE = env_str("SOLIDARITY_API_RATE", "300/m")
+# Reverse proxies in front of the platform: the client's address is read from
+# X-Forwarded-For only that many hops deep, so a client cannot forge it.
+PROXY_COUNT = env_int("SOLIDARITY_PROXY_COUNT", 0)
+NINJA_NUM_PROXIES = PROXY_COUNT
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PROXY_COUNT else ["REMOTE_ADDR"]
+)
 
 # Platform facts shown in the interface.
 SOLIDARITY_DEMO_ALLOWED = not PRODUCTION

@@ -125,3 +125,39 @@ def test_every_named_address_of_the_site_is_in_the_matrix(personas):
     for route, path in covered_or_exempt.items():
         if path is not None:
             assert path in MATRIX, route
+
+
+API_EXAMPLES = {
+    "/api/v1/countries": "/api/v1/countries",
+    "/api/v1/countries/resolve": "/api/v1/countries/resolve?name=Viet%20Nam",
+    "/api/v1/countries/{iso3}": "/api/v1/countries/NLD",
+    "/api/v1/countries/{iso3}/votes": "/api/v1/countries/NLD/votes",
+    "/api/v1/organizations": "/api/v1/organizations",
+    "/api/v1/organizations/{slug}": "/api/v1/organizations/organization-x",
+    "/api/v1/resolutions": "/api/v1/resolutions",
+    "/api/v1/resolutions/{symbol}": "/api/v1/resolutions/A/HRC/RES/56/4",
+    "/api/v1/resolutions/{symbol}/akn": "/api/v1/resolutions/A/HRC/RES/56/4/akn",
+}
+
+
+def test_every_api_endpoint_is_in_the_matrix():
+    from solidarity.api.urls import api
+
+    paths = set(api.get_openapi_schema()["paths"])
+    assert paths == set(API_EXAMPLES)
+    for example in API_EXAMPLES.values():
+        assert example in MATRIX, example
+
+
+@pytest.mark.django_db
+def test_only_the_secretariat_can_post_a_resolution_file(personas):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from solidarity.resolutions.models import Resolution
+    from tests.conftest import SEED
+
+    for role in ROLES:
+        upload = SimpleUploadedFile("56-4.md", SEED.read_bytes(), "text/markdown")
+        status = personas[role].post("/resolutions/ingest/", {"file": upload}).status_code
+        assert status == (302 if role == "secretariat" else 403), role
+        assert Resolution.objects.exists() == (role == "secretariat")

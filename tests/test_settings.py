@@ -93,11 +93,27 @@ def test_every_page_carries_the_security_headers(client):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.mark.django_db
-def test_no_page_has_an_inline_script_or_style(client):
-    for path in ["/", "/countries/", "/accounts/login/", "/accounts/sign-up/", "/ar/"]:
+def test_no_page_has_an_inline_script_or_style(client, resolution_56_4):
+    import re
+
+    pages = [
+        "/",
+        "/ar/",
+        "/countries/",
+        "/countries/NLD/",
+        "/organizations/",
+        "/accounts/login/",
+        "/accounts/sign-up/",
+        "/resolutions/",
+        "/resolutions/?q=solidarity",
+        "/resolutions/A/HRC/RES/56/4/",
+    ]
+    for path in pages:
         html = client.get(path).content.decode()
-        assert "<script>" not in html and "style=" not in html and "<style" not in html, path
+        inline_scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+        assert inline_scripts == [], path
+        assert " style=" not in html and "<style" not in html, path
+        assert re.search(r"\son[a-z]+=", html) is None, path  # no onclick= and the like
 
 
 def test_with_redis_the_cache_and_login_counts_live_in_redis(tmp_path):
@@ -131,6 +147,39 @@ def test_the_api_answers_too_many_requests_past_its_rate(client, settings):
     try:
         codes = [client.get("/api/v1/countries/CUB").status_code for _ in range(5)]
     finally:
-        throttle.rate = settings.API_RATE_ANONYMOUS
+        throttle.rate = settings.API_RATE
         throttle.num_requests, throttle.duration = throttle.parse_rate(throttle.rate)
     assert codes == [200, 200, 200, 429, 429]
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_for_header_does_not_escape_the_api_rate(client, settings):
+    from solidarity.api.urls import api
+
+    throttle = api.throttle[0]
+    throttle.num_requests, throttle.duration = throttle.parse_rate("2/m")
+    try:
+        codes = [
+            client.get("/api/v1/countries/CUB", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code
+            for n in range(4)
+        ]
+    finally:
+        throttle.num_requests, throttle.duration = throttle.parse_rate(settings.API_RATE)
+    assert codes == [200, 200, 429, 429]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/countries/?q=%00",
+        "/countries/%00/",
+        "/api/v1/countries?group=%00",
+        "/api/v1/resolutions/%00",
+        "/resolutions/?q=a%00b",
+    ],
+)
+def test_a_nul_character_in_the_address_is_a_bad_request(client, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()

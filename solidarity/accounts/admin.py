@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from solidarity.accounts import services
 from solidarity.accounts.models import Organization, User
+from solidarity.core import audit
 from solidarity.core.admin import AuditedAdmin
 
 
@@ -49,6 +51,19 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin):
     readonly_fields = ["last_login", "date_joined", "email_verified_at"]
 
     def save_model(self, request, obj, form, change):
-        # Keep administration rights in step with the role, as the services do.
-        obj.is_staff = obj.is_superuser = obj.role == "secretariat"
+        # The same binding rules as the services: a role's country or organization
+        # only, and administration rights for the secretariat only. (A role without
+        # its country or organization is refused by the form, from the model's
+        # constraints.)
+        services.bind_role(obj, obj.role, obj.country, obj.organization)
         super().save_model(request, obj, form, change)
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            audit.record(
+                actor=request.user,
+                action="user.change_password (admin)",
+                target=User.objects.get(pk=id),
+            )
+        return response

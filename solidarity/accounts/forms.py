@@ -13,6 +13,10 @@ class LoginForm(AuthenticationForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
 
+    def clean_username(self):
+        # Addresses are stored in lower case; the throttle counts the same form.
+        return self.cleaned_data["username"].strip().lower()
+
 
 class SignUpForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)

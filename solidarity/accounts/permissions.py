@@ -1,4 +1,4 @@
-"""Who may manage people and organizations, and read the audit trail."""
+"""Who may manage people and organizations."""
 
 from solidarity.core.permissions import is_secretariat
 
@@ -8,8 +8,4 @@ def can_manage_users(user, obj=None) -> bool:
 
 
 def can_manage_organizations(user, obj=None) -> bool:
-    return is_secretariat(user)
-
-
-def can_read_audit_trail(user, obj=None) -> bool:
     return is_secretariat(user)

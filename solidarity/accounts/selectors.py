@@ -1,15 +1,9 @@
-from django.db.models import Count
-
 from solidarity.accounts.models import Organization
 
 
 def organizations_public():
-    """Verified organizations, with their countries and member counts, for public pages."""
-    return (
-        Organization.objects.filter(verified=True)
-        .prefetch_related("countries")
-        .annotate(member_count=Count("members"))
-    )
+    """Verified organizations, with their countries, for public pages."""
+    return Organization.objects.filter(verified=True).prefetch_related("countries")
 
 
 def organization_get_public(slug: str) -> Organization:

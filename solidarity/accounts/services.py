@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.auth.password_validation import validate_password
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from solidarity.accounts import permissions
 from solidarity.accounts.models import Organization, OrganizationType, User
+from solidarity.accounts.tokens import email_verification_token
 from solidarity.core import audit
 from solidarity.core.permissions import require
 from solidarity.core.roles import Role
@@ -37,7 +37,7 @@ def _authorize(policy, actor) -> None:
         require(policy, actor)
 
 
-def _bind_role(user: User, role: Role, country: Country | None, organization) -> None:
+def bind_role(user: User, role: Role, country: Country | None, organization) -> None:
     if role == Role.FOCAL_POINT and country is None:
         raise ValidationError({"country": _("A State focal point must be bound to a country.")})
     if role == Role.CONTRIBUTOR and organization is None:
@@ -68,7 +68,7 @@ def user_create(
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("An account with this e-mail address already exists.")})
     user = User(email=email, full_name=full_name, email_verified_at=timezone.now())
-    _bind_role(user, Role(role), country, organization)
+    bind_role(user, Role(role), country, organization)
     if password:
         validate_password(password, user)
         user.set_password(password)
@@ -93,7 +93,7 @@ def user_set_role(
     """Give a person a role, with the country or organization it is bound to."""
     _authorize(permissions.can_manage_users, actor)
     before = audit.snapshot(user, _USER_FIELDS)
-    _bind_role(user, Role(role), country, organization)
+    bind_role(user, Role(role), country, organization)
     user.save()
     audit.record(
         actor=actor,
@@ -164,21 +164,17 @@ def contributor_sign_up(
     email = User.objects.normalize_email(email).lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("An account with this e-mail address already exists.")})
+    if organization is not None and (
+        not organization.verified or organization.type == OrganizationType.STATE
+    ):
+        # Only verified, non-State organizations are offered in the form.
+        raise ValidationError({"organization": _("Choose an organization from the list.")})
     if organization is None:
-        if not new_organization_name.strip() or not new_organization_type:
-            raise ValidationError(
-                {"organization": _("Choose your organization, or name a new one and its type.")}
-            )
-        existing = Organization.objects.filter(name__iexact=" ".join(new_organization_name.split()))
-        organization = existing.first() or organization_create(
-            actor=None,
-            name=new_organization_name,
-            type=new_organization_type,
-            countries=[new_organization_country] if new_organization_country else [],
-            verified=False,
+        organization = _proposed_organization(
+            new_organization_name, new_organization_type, new_organization_country
         )
     user = User(email=email, full_name=full_name, is_active=False)
-    _bind_role(user, Role.CONTRIBUTOR, None, organization)
+    bind_role(user, Role.CONTRIBUTOR, None, organization)
     validate_password(password, user)
     user.set_password(password)
     user.save()
@@ -192,11 +188,39 @@ def contributor_sign_up(
         "accounts:verify",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
+            "token": email_verification_token.make_token(user),
         },
     )
     transaction.on_commit(lambda: _send_verification(user, link))
     return user
+
+
+def _proposed_organization(name: str, type_, country) -> Organization:
+    """The organization a person names at sign-up: new and unverified, or one already
+    proposed the same way. A verified or State organization is never joined by name."""
+    name = " ".join(name.split())
+    if not name or not type_:
+        raise ValidationError(
+            {"organization": _("Choose your organization, or name a new one and its type.")}
+        )
+    if type_ == OrganizationType.STATE:
+        raise ValidationError(
+            {"organization": _("State focal points receive their account from the secretariat.")}
+        )
+    existing = Organization.objects.filter(name__iexact=name).first()
+    if existing is None:
+        return organization_create(
+            actor=None,
+            name=name,
+            type=type_,
+            countries=[country] if country else [],
+            verified=False,
+        )
+    if existing.verified or existing.type == OrganizationType.STATE:
+        raise ValidationError(
+            {"organization": _("%(name)s is in the list: choose it there.") % {"name": name}}
+        )
+    return existing
 
 
 def _send_verification(user: User, link: str) -> None:
@@ -211,9 +235,7 @@ def _send_verification(user: User, link: str) -> None:
 @transaction.atomic
 def contributor_verify_email(*, user: User, token: str) -> User:
     """Activate an account whose owner followed the link in the e-mail."""
-    if user.email_verified_at is not None and user.is_active:
-        return user
-    if not default_token_generator.check_token(user, token):
+    if user.email_verified_at is not None or not email_verification_token.check_token(user, token):
         raise ValidationError(_("This confirmation link is invalid or has expired."))
     before = audit.snapshot(user, (*_USER_FIELDS, "email_verified_at"))
     user.is_active = True

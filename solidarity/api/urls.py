@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from ninja import NinjaAPI
-from ninja.throttling import AnonRateThrottle, AuthRateThrottle
+from ninja.throttling import AnonRateThrottle
 
 from solidarity import __version__
 from solidarity.accounts.api import router as organizations_router
@@ -27,10 +27,8 @@ api = SolidarityAPI(
         "rights and international solidarity. Read endpoints need no account."
     ),
     urls_namespace="api",
-    throttle=[
-        AnonRateThrottle(settings.API_RATE_ANONYMOUS),
-        AuthRateThrottle(settings.API_RATE_SIGNED_IN),
-    ],
+    # The API is read-only and needs no account: every client is counted by address.
+    throttle=[AnonRateThrottle(settings.API_RATE)],
 )
 api.add_router("", countries_router)
 api.add_router("", organizations_router)

@@ -11,17 +11,29 @@ class AuditedAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
-        before = {}
-        if change:
-            before = audit.snapshot(type(obj).objects.get(pk=obj.pk))
+        # Recorded in save_related, once the many-to-many fields are saved too.
+        request._audit_before = self._state_of(type(obj).objects.get(pk=obj.pk)) if change else {}
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
         audit.record(
             actor=request.user,
             action=f"{obj._meta.model_name}.{'change' if change else 'create'} (admin)",
             target=obj,
-            before=before,
-            after=audit.snapshot(obj),
+            before=getattr(request, "_audit_before", {}),
+            after=self._state_of(obj),
         )
+
+    @staticmethod
+    def _state_of(obj) -> dict:
+        state = audit.snapshot(obj)
+        for field in obj._meta.many_to_many:
+            state[field.name] = sorted(
+                str(pk) for pk in getattr(obj, field.name).values_list("pk", flat=True)
+            )
+        return state
 
     def delete_model(self, request, obj):
         before = audit.snapshot(obj)

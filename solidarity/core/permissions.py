@@ -42,3 +42,12 @@ def require(policy: Policy, user, obj=None) -> None:
     if not policy(user, obj):
         name = getattr(policy, "__name__", "this action").replace("_", " ")
         raise PermissionDenied(f"Not allowed: {name}.")
+
+
+def can_read_audit_trail(user, obj=None) -> bool:
+    return is_secretariat(user)
+
+
+def can_administer(user, obj=None) -> bool:
+    """The Django administration screens."""
+    return is_secretariat(user)

@@ -4,9 +4,8 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from solidarity.accounts.permissions import can_read_audit_trail
 from solidarity.core import selectors
-from solidarity.core.permissions import allowed
+from solidarity.core.permissions import allowed, can_read_audit_trail
 
 
 def home(request):

@@ -20,7 +20,3 @@ def country_get(iso3: str) -> Country:
 
 def council_years(country: Country) -> list[int]:
     return list(CouncilMembership.objects.filter(country=country).values_list("year", flat=True))
-
-
-def council_members(year: int):
-    return Country.objects.filter(council_memberships__year=year)

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from solidarity.core import search
@@ -45,12 +45,12 @@ class ResolutionSummary(Schema):
 
 class ListFilters(Schema):
     body: str = ""
-    session: int | None = None
-    year: int | None = None
+    session: int | None = Field(None, ge=1, le=32767)
+    year: int | None = Field(None, ge=1, le=9999)
     voted: bool | None = None
-    q: str = ""
-    limit: int = 100
-    offset: int = 0
+    q: str = Field("", max_length=300)
+    limit: int = Field(100, ge=1, le=500)
+    offset: int = Field(0, ge=0, le=1_000_000)
 
 
 @router.get(
@@ -67,12 +67,13 @@ def list_resolutions(request, filters: Query[ListFilters]):
         q=filters.q.strip()[:300],
     )
     resolutions = selectors.resolutions_list(chosen)
-    limit = max(1, min(filters.limit, 500))
-    offset = max(0, filters.offset)
+    limit, offset = filters.limit, filters.offset
     if not chosen.q:
         return list(resolutions[offset : offset + limit])
     try:
-        ranked = selectors.resolution_ids_matching(chosen.q, resolutions)
+        ranked, _ = selectors.resolution_ids_matching(
+            chosen.q, resolutions, filtered=chosen.narrowing
+        )
     except search.QueryError as error:
         raise HttpError(400, str(error)) from None
     page = selectors.resolutions_in_order(ranked[offset : offset + limit])
@@ -94,9 +95,14 @@ class CountryVote(Schema):
     response=list[CountryVote],
     summary="A State's positions in recorded votes, newest first",
 )
-def country_votes(request, iso3: str):
+def country_votes(
+    request,
+    iso3: str,
+    limit: int = Query(100, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=1_000_000),
+):
     country = get_object_or_404(Country, iso3=iso3.upper())
-    record = selectors.votes_of_country(country)
+    record = selectors.votes_of_country(country, limit=limit, offset=offset)
     return [
         {
             "symbol": cast.vote.resolution.symbol,

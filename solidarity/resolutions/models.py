@@ -45,11 +45,12 @@ class Resolution(models.Model):
     body = models.CharField(_("body"), max_length=3, choices=Body.choices, db_index=True)
     session = models.PositiveSmallIntegerField(_("session"), db_index=True)
     number = models.PositiveIntegerField(_("number in the session"))
-    agenda_item = models.CharField(_("agenda item"), max_length=40, blank=True)
-    title = models.CharField(_("title"), max_length=500)
+    # Free text as printed: no length limit, so no document is refused for it.
+    agenda_item = models.TextField(_("agenda item"), blank=True)
+    title = models.TextField(_("title"))
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True, db_index=True)
     distributed_on = models.DateField(_("distributed on"), null=True, blank=True)
-    meeting = models.CharField(_("meeting"), max_length=80, blank=True)
+    meeting = models.TextField(_("meeting"), blank=True)
     adopted_without_vote = models.BooleanField(_("adopted without a vote"), default=False)
     document = models.JSONField(_("structured document"))
     source = models.ForeignKey(
@@ -85,7 +86,7 @@ class PreambularParagraph(models.Model):
         Resolution, on_delete=models.CASCADE, related_name="preambular_paragraphs", db_index=False
     )
     index = models.PositiveSmallIntegerField(_("position"))
-    lead = models.CharField(_("lead words"), max_length=120, blank=True)
+    lead = models.TextField(_("lead words"), blank=True)
     text = models.TextField(_("text"))
 
     class Meta:
@@ -107,7 +108,7 @@ class OperativeParagraph(models.Model):
         Resolution, on_delete=models.CASCADE, related_name="operative_paragraphs", db_index=False
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    lead = models.CharField(_("lead words"), max_length=120, blank=True)
+    lead = models.TextField(_("lead words"), blank=True)
     text = models.TextField(_("text"))
     subparagraphs = models.JSONField(_("sub-paragraphs"), default=list, blank=True)
     addressees = models.JSONField(_("addressees"), default=list, blank=True)
@@ -154,7 +155,7 @@ class VoteCast(models.Model):
     )
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="votes_cast")
     position = models.CharField(_("position"), max_length=8, choices=Position.choices)
-    printed_name = models.CharField(_("name as printed"), max_length=120)
+    printed_name = models.TextField(_("name as printed"))
 
     class Meta:
         ordering = ["vote", "country__un_name"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from solidarity.core import search
 from solidarity.countries.models import RegionalGroup
@@ -22,6 +22,11 @@ class ResolutionFilters:
     year: int | None = None
     voted: bool | None = None  # True: recorded vote; False: without a vote
     q: str = ""
+
+    @property
+    def narrowing(self) -> bool:
+        """Whether anything but the words restricts the list."""
+        return bool(self.body or self.session or self.year or self.voted is not None)
 
 
 def resolutions_list(filters: ResolutionFilters) -> QuerySet[Resolution]:
@@ -43,15 +48,18 @@ class ParagraphHit:
     snippet: str
 
 
-def resolution_ids_matching(query_text: str, resolutions: QuerySet[Resolution]) -> list[int]:
-    """Ids of the resolutions (among those given) whose text matches, best first.
+def resolution_ids_matching(
+    query_text: str, resolutions: QuerySet[Resolution], *, filtered: bool
+) -> tuple[list[int], int]:
+    """Ids of the matching resolutions among those given, best first, and how many match.
 
-    Raises ``search.QueryError`` for a query that cannot be searched.
+    The ids are at most MAX_SEARCH_HITS; the count is exact. When ``filtered``,
+    the search is confined to the resolutions the filters allow, so a filter
+    and a common word still find everything. Raises ``search.QueryError``.
     """
-    page = search.search(SEARCH_KIND, query_text, limit=MAX_SEARCH_HITS)
-    ranked = [int(hit.object_id) for hit in page.hits]
-    allowed = set(resolutions.filter(pk__in=ranked).values_list("pk", flat=True))
-    return [pk for pk in ranked if pk in allowed]
+    within = list(resolutions.values_list("pk", flat=True)) if filtered else None
+    page = search.search(SEARCH_KIND, query_text, limit=MAX_SEARCH_HITS, within=within)
+    return [int(hit.object_id) for hit in page.hits], page.total
 
 
 def resolutions_in_order(ids: list[int]) -> list[Resolution]:
@@ -138,8 +146,8 @@ def vote_positions(resolution: Resolution) -> dict[str, str]:
 POSITION_ORDER = [Position.YES, Position.NO, Position.ABSTAIN]
 
 
-def votes_of_country(country, *, limit: int = 200) -> dict:
-    """A State's positions in recorded votes, newest first, with the totals."""
+def votes_of_country(country, *, limit: int = 100, offset: int = 0) -> dict:
+    """A State's positions in recorded votes, newest first, with the totals of all."""
     casts = (
         VoteCast.objects.filter(country=country)
         .select_related("vote__resolution")
@@ -154,10 +162,8 @@ def votes_of_country(country, *, limit: int = 200) -> dict:
         .order_by("-vote__resolution__adopted_on", "-vote__resolution__id")
     )
     totals = {position: 0 for position in POSITION_ORDER}
-    for position in casts.values_list("position", flat=True):
-        totals[position] += 1
-    return {
-        "casts": list(casts[:limit]),
-        "totals": totals,
-        "count": sum(totals.values()),
-    }
+    for row in VoteCast.objects.filter(country=country).values("position").annotate(n=Count("id")):
+        totals[row["position"]] = row["n"]
+    count = sum(totals.values())
+    shown = list(casts[offset : offset + limit])
+    return {"casts": shown, "totals": totals, "count": count, "more": count > offset + len(shown)}

@@ -102,9 +102,14 @@ def resolution_ingest(
     resolution.meeting = document.get("meeting") or ""
     resolution.adopted_without_vote = document.get("vote") is None
     resolution.document = document
+    replaced_source = None
     if source_data is not None:
+        replaced_source = resolution.source_id
         resolution.source_id = _keep_source(source_name, source_data)
     resolution.save()
+    if replaced_source and replaced_source != resolution.source_id:
+        # An older version's file goes once no resolution refers to it.
+        ResolutionSource.objects.filter(sha256=replaced_source, resolutions=None).delete()
 
     if not created:
         resolution.preambular_paragraphs.all().delete()
@@ -114,7 +119,7 @@ def resolution_ingest(
         PreambularParagraph,
         ["resolution", "index", "lead", "text"],
         (
-            (resolution.pk, p["index"], p["lead"][:120], p["text"])
+            (resolution.pk, p["index"], p["lead"], p["text"])
             for p in document["preambular_paragraphs"]
         ),
     )
@@ -125,7 +130,7 @@ def resolution_ingest(
             (
                 resolution.pk,
                 p["number"],
-                p["lead"][:120],
+                p["lead"],
                 p["text"],
                 p["subparagraphs"],
                 p["addressees"],
@@ -152,24 +157,17 @@ def _store_vote(resolution: Resolution, vote: dict | None) -> None:
     recorded = RecordedVote.objects.create(
         resolution=resolution, yes=vote["yes"], no=vote["no"], abstain=vote["abstain"]
     )
-    known = _known_countries()
-    casts = []
-    for key, position in _POSITIONS:
-        for voter in vote[key]:
-            if voter["iso3"] not in known:
-                raise UnknownVoter(f"{voter['name']!r} ({voter['iso3']}) is not a known State")
-            casts.append((recorded.pk, voter["iso3"], position, voter["name"][:120]))
+    casts = [
+        (recorded.pk, voter["iso3"], position, voter["name"])
+        for key, position in _POSITIONS
+        for voter in vote[key]
+    ]
+    codes = {cast[1] for cast in casts}
+    known = set(Country.objects.filter(iso3__in=codes).values_list("iso3", flat=True))
+    for _vote, code, _position, name in casts:
+        if code not in known:
+            raise UnknownVoter(f"{name!r} ({code}) is not a known State")
     insert_rows(VoteCast, ["vote", "country", "position", "printed_name"], casts)
-
-
-_known_cache: frozenset[str] | None = None
-
-
-def _known_countries() -> frozenset[str]:
-    global _known_cache
-    if _known_cache is None:
-        _known_cache = frozenset(Country.objects.values_list("iso3", flat=True))
-    return _known_cache
 
 
 def _index(resolution: Resolution, document: dict) -> None:

@@ -6,8 +6,10 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -23,19 +25,21 @@ from solidarity.resolutions.parsing import ParseError, parse_bytes
 from solidarity.resolutions.permissions import can_ingest_resolutions
 
 
-def _int(value: str | None) -> int | None:
+def _int(value: str | None, *, low: int, high: int) -> int | None:
+    """A whole number within bounds, or None: odd input is no filter, never an error."""
     try:
-        return int(value) if value else None
+        number = int(value) if value else None
     except ValueError:
         return None
+    return number if number is not None and low <= number <= high else None
 
 
 def filters_from(params) -> selectors.ResolutionFilters:
     voted = params.get("voted", "")
     return selectors.ResolutionFilters(
         body=params.get("body", "") if params.get("body", "") in Body.values else "",
-        session=_int(params.get("session")),
-        year=_int(params.get("year")),
+        session=_int(params.get("session"), low=1, high=32767),
+        year=_int(params.get("year"), low=1, high=9999),
         voted={"yes": True, "no": False}.get(voted),
         q=params.get("q", "").strip()[:300],
     )
@@ -46,9 +50,12 @@ def resolution_list(request):
     resolutions = selectors.resolutions_list(filters)
     query_error = ""
     ranked: list[int] | None = None
+    matching = 0
     if filters.q:
         try:
-            ranked = selectors.resolution_ids_matching(filters.q, resolutions)
+            ranked, matching = selectors.resolution_ids_matching(
+                filters.q, resolutions, filtered=filters.narrowing
+            )
         except search.QueryError as error:
             query_error, ranked = str(error), []
     if request.GET.get("format") == "csv":
@@ -80,6 +87,9 @@ def resolution_list(request):
             "query_error": query_error,
             "bodies": Body.choices,
             "query_string": request.GET.urlencode(),
+            "may_ingest": allowed(can_ingest_resolutions, request.user),
+            "matching": matching,
+            "more_than_shown": ranked is not None and matching > len(ranked),
         },
     )
 
@@ -125,6 +135,8 @@ def resolution_detail(request, symbol: str):
             "vote": getattr(resolution, "recorded_vote", None),
             "vote_rows": selectors.vote_by_group(resolution),
             "not_on_map": _voters_without_shapes(resolution),
+            # A new address for each version of the vote, so no cache shows an old map.
+            "map_version": int(resolution.updated_at.timestamp()),
             # Part of the resolution's own (English) text, so not translated.
             "enacting_formula": "The Human Rights Council,"
             if resolution.body == Body.HRC
@@ -195,7 +207,10 @@ def vote_map(request, symbol: str):
             )
             % {"yes": vote.yes, "no": vote.no, "abstain": vote.abstain},
             names={cast.country_id: cast.country.un_name for cast in vote.casts.all()},
-            link_template="/countries/{iso3}/",
+            # Links in the reader's language: the address of a placeholder State.
+            link_template=reverse("countries:detail", kwargs={"iso3": "XXX"}).replace(
+                "XXX", "{iso3}"
+            ),
             neutral_label=_("Not a member or did not vote"),
             note=_(
                 "The boundaries and names shown on this map do not imply official "
@@ -232,7 +247,7 @@ def resolution_ingest(request):
             )
         except ParseError as error:
             errors.append(str(error))
-        except ValueError as error:
+        except (ValueError, DatabaseError) as error:
             errors.append(f"{upload.name}: {error}")
         else:
             message = _("%(symbol)s was added.") if created else _("%(symbol)s was updated.")

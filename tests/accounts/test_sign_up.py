@@ -112,3 +112,55 @@ def test_a_forged_confirmation_link_is_refused(client):
     response = client.get(forged.split("testserver", 1)[1])
     assert response.status_code == 400
     assert not User.objects.get(email="nomvula@example.org").is_active
+
+
+def test_naming_a_states_mission_does_not_make_anyone_its_member(client, db):
+    from solidarity.accounts import services
+
+    mission = services.organization_create(
+        actor=None, name="Permanent Mission of Cuba", type="state", verified=True
+    )
+    response = _sign_up(client, new_organization_name="permanent mission of CUBA")
+    assert "is in the list" in response.content.decode()
+    assert not User.objects.exists()
+    forced = _sign_up(client, organization=mission.pk, new_organization_name="")
+    assert forced.status_code == 200 and not User.objects.exists()
+    typed_state = _sign_up(client, new_organization_type="state")
+    assert typed_state.status_code == 200 and not User.objects.exists()
+
+
+def test_people_naming_the_same_new_organization_join_the_one_proposal(client):
+    _sign_up(client)
+    _sign_up(client, email="second@example.org", new_organization_name="UBUNTU  Solidarity network")
+    assert Organization.objects.count() == 1
+    assert User.objects.filter(organization__name="Ubuntu Solidarity Network").count() == 2
+
+
+def test_a_confirmation_link_works_once_and_is_not_a_password_reset_link(client):
+    _sign_up(client)
+    link = _link_in_last_mail().split("testserver", 1)[1]
+    client.get(link)
+    user = User.objects.get(email="nomvula@example.org")
+    assert user.is_active
+    user.is_active = False  # the secretariat suspends the account
+    user.save()
+    assert client.get(link).status_code == 400
+    user.refresh_from_db()
+    assert not user.is_active
+    uid, token = link.rstrip("/").split("/")[-2:]
+    reset = client.get(f"/accounts/password/reset/{uid}/{token}/", follow=True)
+    assert "The link is invalid or has expired" in reset.content.decode()
+
+
+def test_a_person_resets_a_forgotten_password_by_e_mail(client, contributor_x):
+    with _on_commit(execute=True):
+        client.post("/accounts/password/reset/", {"email": "contributor.x@example.org"})
+    link = re.search(r"https?://\S+/accounts/password/reset/\S+/", mail.outbox[-1].body).group(0)
+    form = client.get(link.split("testserver", 1)[1], follow=True)
+    new_password = "a-brand-new-passphrase-77"
+    client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
+    )
+    contributor_x.refresh_from_db()
+    assert contributor_x.check_password(new_password)

@@ -45,3 +45,55 @@ def test_a_change_through_the_admin_is_audited(personas, organization_x):
     entry = AuditEntry.objects.get(action="organization.change (admin)")
     assert entry.changes["name"] == ["Organization X", "Organization X renamed"]
     assert entry.actor.email == "secretariat@example.org"
+
+
+def test_changing_an_organizations_countries_in_the_admin_is_audited(personas, organization_x):
+    response = personas["secretariat"].post(
+        f"/admin/accounts/organization/{organization_x.pk}/change/",
+        {
+            "name": "Organization X",
+            "slug": organization_x.slug,
+            "type": "ngo",
+            "website": "",
+            "verified": "on",
+            "countries": ["KEN", "UGA"],
+        },
+    )
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="organization.change (admin)")
+    assert entry.changes == {"countries": [["KEN"], ["KEN", "UGA"]]}
+
+
+def test_a_role_given_in_the_admin_follows_the_binding_rules(personas, contributor_x):
+    client = personas["secretariat"]
+    url = f"/admin/accounts/user/{contributor_x.pk}/change/"
+    data = {
+        "email": contributor_x.email,
+        "full_name": contributor_x.full_name,
+        "role": "focal_point",
+        "country": "",
+        "organization": str(contributor_x.organization_id),
+        "is_active": "on",
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "must be bound to a country" in refused.content.decode()
+    client.post(url, {**data, "country": "CUB"})
+    contributor_x.refresh_from_db()
+    assert (contributor_x.role, contributor_x.country_id, contributor_x.organization_id) == (
+        "focal_point",
+        "CUB",
+        None,
+    )
+
+
+def test_a_password_changed_in_the_admin_is_audited(personas, reviewer):
+    new = "another-long-passphrase-99"
+    response = personas["secretariat"].post(
+        f"/admin/accounts/user/{reviewer.pk}/password/",
+        {"password1": new, "password2": new, "usable_password": "true"},
+    )
+    assert response.status_code == 302
+    assert AuditEntry.objects.filter(
+        action="user.change_password (admin)", target_id=str(reviewer.pk)
+    ).exists()

@@ -55,6 +55,17 @@ def test_ingesting_the_same_resolution_again_updates_it_and_never_duplicates(cap
     assert actions == ["resolution.ingest", "resolution.update"]
 
 
+def test_a_corrected_file_replaces_the_kept_source(capsys, tmp_path):
+    from solidarity.resolutions.models import ResolutionSource
+
+    call_command("ingest", str(SEED), "--quiet")
+    corrected = tmp_path / SEED.name
+    corrected.write_bytes(SEED.read_bytes() + b"\n")
+    call_command("ingest", str(corrected), "--quiet")
+    assert ResolutionSource.objects.count() == 1
+    assert bytes(Resolution.objects.get().source.data) == corrected.read_bytes()
+
+
 def test_a_broken_file_changes_nothing_and_the_run_goes_on(tmp_path, capsys):
     folder = tmp_path / "batch"
     folder.mkdir()

@@ -42,7 +42,7 @@ def test_the_vote_is_a_table_by_regional_group_and_a_map(client, resolution_56_4
     html = client.get(URL).content.decode()
     assert "29 in favour" in html and "14 against" in html and "4 abstaining" in html
     assert html.count('href="/countries/') >= 47
-    assert 'src="/resolutions/A/HRC/RES/56/4/vote-map.svg"' in html
+    assert 'src="/resolutions/A/HRC/RES/56/4/vote-map.svg?v=' in html
     svg = client.get(URL + "vote-map.svg")
     assert svg["Content-Type"].startswith("image/svg+xml")
     tree = etree.fromstring(b"".join([svg.content]))
@@ -213,3 +213,56 @@ def test_a_state_page_shows_how_it_voted(client, resolution_56_4):
     ]
     quiet = client.get("/countries/NOR/").content.decode()
     assert "No recorded vote of this State is stored yet." in quiet
+
+
+def _more_resolutions(seed_document, sessions):
+    for session in sessions:
+        services.resolution_ingest(
+            actor=None,
+            document={**seed_document, "symbol": f"A/HRC/RES/{session}/4", "session": session},
+        )
+
+
+def test_a_filter_and_a_common_word_find_every_match_however_many_resolutions_match(
+    client, resolution_56_4, seed_document, monkeypatch
+):
+    from solidarity.resolutions import selectors
+
+    _more_resolutions(seed_document, [50, 51, 52, 53])
+    monkeypatch.setattr(selectors, "MAX_SEARCH_HITS", 2)  # as if thousands matched
+    for session in (50, 51, 52, 53, 56):
+        listed = client.get(f"/api/v1/resolutions?q=solidarity&session={session}").json()
+        assert [r["session"] for r in listed] == [session]
+    page = client.get("/resolutions/?q=solidarity").content.decode()
+    assert "5 resolutions" in page and "the 2 most relevant are listed" in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year=10000",
+        "year=-5",
+        "year=99999999999",
+        "session=abc",
+        "session=99999999999",
+        "page=-1",
+        "page=99999",
+        "voted=maybe",
+        "body=XX",
+        "format=csv&year=0",
+        "q=" + "%F0%9F%99%82" * 50,
+        "q=solidarity%20_",
+    ],
+)
+def test_odd_list_parameters_are_ignored_or_refused_never_an_error(client, resolution_56_4, query):
+    assert client.get(f"/resolutions/?{query}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["year=-1", "year=100000", "offset=99999999999999999999", "limit=-5", "session=0"],
+)
+def test_odd_api_parameters_are_a_clear_422(client, resolution_56_4, query):
+    response = client.get(f"/api/v1/resolutions?{query}")
+    assert response.status_code == 422
+    assert response.json()["detail"]

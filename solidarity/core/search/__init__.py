@@ -88,13 +88,27 @@ def remove_documents(*, kind: str, object_ids=None) -> None:
 
 
 def search(
-    kind: str, text_or_query: str | Query, *, limit: int = 20, offset: int = 0
+    kind: str,
+    text_or_query: str | Query,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    within=None,
 ) -> SearchPage:
-    """The best matches of a kind, ranked; raises QueryError for an unsearchable query."""
+    """The best matches of a kind, ranked; raises QueryError for an unsearchable query.
+
+    ``within``, if given, is the ids the caller's own filters allow: the ranking
+    and the total count only those, so filters and search agree at any size.
+    """
     query = text_or_query if isinstance(text_or_query, Query) else parse_query(text_or_query)
     if query.is_empty:
         return SearchPage(total=0, hits=[])
-    return _backend().search(kind, query, limit=max(1, min(limit, 1000)), offset=max(0, offset))
+    ids = None if within is None else [str(i) for i in within]
+    if ids is not None and not ids:
+        return SearchPage(total=0, hits=[])
+    return _backend().search(
+        kind, query, limit=max(1, min(limit, 1000)), offset=max(0, offset), within=ids
+    )
 
 
 def highlight(kind: str, text_or_query: str | Query, object_ids) -> dict[str, str]:

@@ -85,13 +85,17 @@ def highlight(kind: str, query: Query, object_ids: list[str]) -> dict[str, str]:
         return dict(cursor.fetchall())
 
 
-def search(kind: str, query: Query, *, limit: int, offset: int) -> SearchPage:
+def search(kind: str, query: Query, *, limit: int, offset: int, within=None) -> SearchPage:
     text = to_websearch(query)
     tsquery = TSQUERY
+    restrict, restrict_params = "", []
+    if within is not None:
+        restrict, restrict_params = " AND object_id = ANY(%s)", [within]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT count(*) FROM core_searchdocument WHERE kind = %s AND vector @@ {tsquery}",
-            [kind, text, text],
+            f"SELECT count(*) FROM core_searchdocument WHERE kind = %s{restrict} "
+            f"AND vector @@ {tsquery}",
+            [kind, *restrict_params, text, text],
         )
         total = cursor.fetchone()[0]
         cursor.execute(
@@ -99,7 +103,7 @@ def search(kind: str, query: Query, *, limit: int, offset: int) -> SearchPage:
             f"ts_headline(language_config, body, q, %s) "
             f"FROM (SELECT object_id, vector, body, "
             f"{LANGUAGE_CONFIG} AS language_config, {tsquery} AS q "
-            f"FROM core_searchdocument WHERE kind = %s) d "
+            f"FROM core_searchdocument WHERE kind = %s{restrict}) d "
             f"WHERE vector @@ q ORDER BY ts_rank_cd(vector, q) DESC, object_id "
             f"LIMIT %s OFFSET %s",
             [
@@ -107,6 +111,7 @@ def search(kind: str, query: Query, *, limit: int, offset: int) -> SearchPage:
                 text,
                 text,
                 kind,
+                *restrict_params,
                 limit,
                 offset,
             ],

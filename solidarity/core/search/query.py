@@ -43,7 +43,7 @@ class Query:
 
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")  # as the engines read words: "_" separates
 MAX_TERMS = 32
 
 

@@ -6,6 +6,8 @@ table, inside the same transaction.
 
 from __future__ import annotations
 
+import json
+
 from django.db import connection
 
 from solidarity.core.search import MARK_END, MARK_START, SearchHit, SearchPage
@@ -43,22 +45,27 @@ def delete(kind, *, object_ids=None) -> None:
             cursor.execute("DELETE FROM core_searchdocument WHERE kind = %s", [kind])
 
 
-def search(kind: str, query: Query, *, limit: int, offset: int) -> SearchPage:
+def search(kind: str, query: Query, *, limit: int, offset: int, within=None) -> SearchPage:
     match = to_fts5(query)
+    where = "core_search_fts MATCH %s AND d.kind = %s"
+    params = [match, kind]
+    if within is not None:
+        where += " AND d.object_id IN (SELECT value FROM json_each(%s))"
+        params.append(json.dumps(within))
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM core_search_fts f JOIN core_searchdocument d "
-            "ON d.id = f.rowid WHERE core_search_fts MATCH %s AND d.kind = %s",
-            [match, kind],
+            f"ON d.id = f.rowid WHERE {where}",
+            params,
         )
         total = cursor.fetchone()[0]
         cursor.execute(
             "SELECT d.object_id, bm25(core_search_fts, 2.0, 1.0), "
             "snippet(core_search_fts, 1, %s, %s, '…', 40) "
             "FROM core_search_fts f JOIN core_searchdocument d ON d.id = f.rowid "
-            "WHERE core_search_fts MATCH %s AND d.kind = %s "
+            f"WHERE {where} "
             "ORDER BY bm25(core_search_fts, 2.0, 1.0) LIMIT %s OFFSET %s",
-            [MARK_START, MARK_END, match, kind, limit, offset],
+            [MARK_START, MARK_END, *params, limit, offset],
         )
         hits = [SearchHit(row[0], -float(row[1]), row[2]) for row in cursor.fetchall()]
     return SearchPage(total=total, hits=hits)

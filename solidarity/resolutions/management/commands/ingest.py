@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
+from django.db import DatabaseError, connection
 from tqdm import tqdm
 
 from solidarity.resolutions import services
@@ -78,7 +78,8 @@ class Command(BaseCommand):
                     source_name=read.path.name,
                     source_data=read.data,
                 )
-            except ValueError as error:
+            except (ValueError, DatabaseError) as error:
+                # The transaction was rolled back: nothing of this file is stored.
                 failures.append(f"{read.path}: {error}")
                 continue
             for warning in read.warnings:
