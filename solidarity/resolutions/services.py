@@ -12,7 +12,7 @@ from django.utils import timezone
 from solidarity.core import audit, search
 from solidarity.core.bulk import insert_rows
 from solidarity.core.permissions import require
-from solidarity.countries.models import Country
+from solidarity.countries import names
 from solidarity.resolutions.models import (
     OperativeParagraph,
     PreambularParagraph,
@@ -162,11 +162,12 @@ def _store_vote(resolution: Resolution, vote: dict | None) -> None:
         for key, position in _POSITIONS
         for voter in vote[key]
     ]
-    codes = {cast[1] for cast in casts}
-    known = set(Country.objects.filter(iso3__in=codes).values_list("iso3", flat=True))
-    for _vote, code, _position, name in casts:
-        if code not in known:
-            raise UnknownVoter(f"{name!r} ({code}) is not a known State")
+    # Every UN Member and observer State, as shipped; the foreign key, checked at
+    # commit, stays the last word.
+    states = names.state_by_iso3()
+    unknown = [f"{name!r} ({code})" for _vote, code, _position, name in casts if code not in states]
+    if unknown:
+        raise UnknownVoter(f"{', '.join(unknown)}: not a known State")
     insert_rows(VoteCast, ["vote", "country", "position", "printed_name"], casts)
 
 
