@@ -34,6 +34,7 @@ MATRIX = {
     "/accounts/password/reset/": EVERYONE,
     "/accounts/me/": _row(REDIRECT, OK, OK, OK, OK, OK),
     "/audit/": _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+    "/accounts/pending/": _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
     "/admin/": _row(REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, OK),
     "/admin/accounts/user/": _row(REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, OK),
     "/admin/core/auditentry/": _row(REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, OK),
@@ -94,6 +95,8 @@ def test_every_named_address_of_the_site_is_in_the_matrix(personas):
         "accounts/login/": "/accounts/login/",
         "accounts/sign-up/": "/accounts/sign-up/",
         "accounts/me/": "/accounts/me/",
+        "accounts/pending/": "/accounts/pending/",
+        "accounts/pending/<int:pk>/": None,  # a POST, tested with the confirmation story
         "accounts/password/reset/": "/accounts/password/reset/",
         "health/": "/health/",
         "resolutions/": "/resolutions/",

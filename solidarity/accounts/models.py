@@ -100,6 +100,15 @@ class User(AbstractUser):
         related_name="members",
     )
     email_verified_at = models.DateTimeField(_("e-mail verified"), null=True, blank=True)
+    organization_confirmed_at = models.DateTimeField(
+        _("membership of the organization confirmed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A contributor who signed up acts for the organization only once the "
+            "secretariat has confirmed it."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

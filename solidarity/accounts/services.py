@@ -29,7 +29,16 @@ from solidarity.core.permissions import require
 from solidarity.core.roles import Role
 from solidarity.countries.models import Country
 
-_USER_FIELDS = ("email", "full_name", "role", "country", "organization", "is_active", "is_staff")
+_USER_FIELDS = (
+    "email",
+    "full_name",
+    "role",
+    "country",
+    "organization",
+    "organization_confirmed_at",
+    "is_active",
+    "is_staff",
+)
 
 
 def _authorize(policy, actor) -> None:
@@ -67,7 +76,10 @@ def user_create(
     email = User.objects.normalize_email(email).lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("An account with this e-mail address already exists.")})
-    user = User(email=email, full_name=full_name, email_verified_at=timezone.now())
+    now = timezone.now()
+    user = User(
+        email=email, full_name=full_name, email_verified_at=now, organization_confirmed_at=now
+    )
     bind_role(user, Role(role), country, organization)
     if password:
         validate_password(password, user)
@@ -249,3 +261,87 @@ def contributor_verify_email(*, user: User, token: str) -> User:
         after=audit.snapshot(user, (*_USER_FIELDS, "email_verified_at")),
     )
     return user
+
+
+def contributors_awaiting_confirmation():
+    """People who confirmed their address and wait for the secretariat to confirm
+    that they act for their organization."""
+    return (
+        User.objects.filter(
+            role=Role.CONTRIBUTOR,
+            is_active=True,
+            email_verified_at__isnull=False,
+            organization_confirmed_at__isnull=True,
+        )
+        .select_related("organization")
+        .order_by("date_joined")
+    )
+
+
+@transaction.atomic
+def contributor_confirm(*, actor: User, user: User) -> User:
+    """The secretariat confirms that a person acts for their organization.
+
+    An organization proposed at sign-up is verified at the same time.
+    """
+    require(permissions.can_manage_users, actor)
+    if user.role != Role.CONTRIBUTOR or user.organization_confirmed_at is not None:
+        raise ValidationError(_("This person is not waiting for confirmation."))
+    before = audit.snapshot(user, _USER_FIELDS)
+    user.organization_confirmed_at = timezone.now()
+    user.save(update_fields=["organization_confirmed_at"])
+    organization = user.organization
+    if not organization.verified:
+        organization.verified = True
+        organization.save(update_fields=["verified"])
+        audit.record(
+            actor=actor,
+            action="organization.verify",
+            target=organization,
+            before={"verified": False},
+            after={"verified": True},
+        )
+    audit.record(
+        actor=actor,
+        action="user.confirm_organization",
+        target=user,
+        before=before,
+        after=audit.snapshot(user, _USER_FIELDS),
+    )
+    transaction.on_commit(lambda: _tell(user, confirmed=True, reason=""))
+    return user
+
+
+@transaction.atomic
+def contributor_refuse(*, actor: User, user: User, reason: str) -> User:
+    """The secretariat refuses a membership: the account is closed, with the reason sent."""
+    require(permissions.can_manage_users, actor)
+    if user.role != Role.CONTRIBUTOR or user.organization_confirmed_at is not None:
+        raise ValidationError(_("This person is not waiting for confirmation."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason, for the person to read.")})
+    before = audit.snapshot(user, _USER_FIELDS)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    after = audit.snapshot(user, _USER_FIELDS)
+    after["reason"] = reason
+    audit.record(
+        actor=actor, action="user.refuse_organization", target=user, before=before, after=after
+    )
+    transaction.on_commit(lambda: _tell(user, confirmed=False, reason=reason))
+    return user
+
+
+def _tell(user: User, *, confirmed: bool, reason: str) -> None:
+    send_mail(
+        subject=_("Your Solidarity account")
+        if confirmed
+        else _("Your Solidarity account was not opened"),
+        message=render_to_string(
+            "accounts/email/membership.txt",
+            {"user": user, "confirmed": confirmed, "reason": reason},
+        ),
+        from_email=None,
+        recipient_list=[user.email],
+    )

@@ -11,6 +11,8 @@ urlpatterns = [
     path("accounts/sign-up/", views.sign_up, name="sign_up"),
     path("accounts/verify/<uidb64>/<token>/", views.verify_email, name="verify"),
     path("accounts/me/", views.profile, name="profile"),
+    path("accounts/pending/", views.pending_members, name="pending"),
+    path("accounts/pending/<int:pk>/", views.pending_member_decide, name="pending_decide"),
     path(
         "accounts/password/reset/",
         auth_views.PasswordResetView.as_view(

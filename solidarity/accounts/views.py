@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from solidarity.accounts import selectors, services
+from solidarity.accounts import permissions, selectors, services
 from solidarity.accounts.forms import LoginForm, SignUpForm
 from solidarity.accounts.models import Organization, User
+from solidarity.core.permissions import allowed
 
 
 class LoginView(auth_views.LoginView):
@@ -87,3 +88,41 @@ def organization_detail(request, slug: str):
     except Organization.DoesNotExist:
         raise Http404(_("No such organization.")) from None
     return render(request, "accounts/organization_detail.html", {"organization": organization})
+
+
+def _require_secretariat(request) -> None:
+    if not allowed(permissions.can_manage_users, request.user):
+        raise PermissionDenied
+
+
+def pending_members(request):
+    _require_secretariat(request)
+    return render(
+        request,
+        "accounts/pending_members.html",
+        {"people": services.contributors_awaiting_confirmation()},
+    )
+
+
+@require_POST
+def pending_member_decide(request, pk: int):
+    _require_secretariat(request)
+    person = get_object_or_404(services.contributors_awaiting_confirmation(), pk=pk)
+    try:
+        if request.POST.get("decision") == "confirm":
+            services.contributor_confirm(actor=request.user, user=person)
+            messages.success(
+                request,
+                _("%(name)s now acts for %(organization)s.")
+                % {"name": person.full_name, "organization": person.organization},
+            )
+        else:
+            services.contributor_refuse(
+                actor=request.user, user=person, reason=request.POST.get("reason", "")
+            )
+            messages.success(
+                request, _("The account of %(name)s was closed.") % {"name": person.full_name}
+            )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("accounts:pending")

@@ -164,3 +164,62 @@ def test_a_person_resets_a_forgotten_password_by_e_mail(client, contributor_x):
     )
     contributor_x.refresh_from_db()
     assert contributor_x.check_password(new_password)
+
+
+def _signed_up_and_verified(client):
+    _sign_up(client)
+    client.get(_link_in_last_mail().split("testserver", 1)[1])
+    return User.objects.get(email="nomvula@example.org")
+
+
+def test_the_secretariat_confirms_that_a_new_contributor_acts_for_the_organization(
+    client, personas
+):
+    from solidarity.accounts.permissions import acts_for_organization
+
+    person = _signed_up_and_verified(client)
+    assert not acts_for_organization(person)
+    client.post("/accounts/login/", {"username": "nomvula@example.org", "password": STRONG})
+    assert (
+        "awaiting confirmation by the secretariat" in client.get("/accounts/me/").content.decode()
+    )
+    secretariat = personas["secretariat"]
+    listing = secretariat.get("/accounts/pending/").content.decode()
+    assert "nomvula@example.org" in listing and "new organization" in listing
+    with _on_commit(execute=True):
+        secretariat.post(f"/accounts/pending/{person.pk}/", {"decision": "confirm"})
+    person.refresh_from_db()
+    assert acts_for_organization(person)
+    assert person.organization.verified
+    assert "You can now send contributions" in mail.outbox[-1].body
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    assert {"user.confirm_organization", "organization.verify"} <= actions
+    assert "nomvula@example.org" not in secretariat.get("/accounts/pending/").content.decode()
+
+
+def test_refusing_a_membership_needs_a_reason_and_closes_the_account(client, personas):
+    person = _signed_up_and_verified(client)
+    secretariat = personas["secretariat"]
+    no_reason = secretariat.post(
+        f"/accounts/pending/{person.pk}/", {"decision": "refuse", "reason": " "}, follow=True
+    )
+    assert "Give the reason" in no_reason.content.decode()
+    person.refresh_from_db()
+    assert person.is_active
+    with _on_commit(execute=True):
+        secretariat.post(
+            f"/accounts/pending/{person.pk}/",
+            {"decision": "refuse", "reason": "No such organization could be found."},
+        )
+    person.refresh_from_db()
+    assert not person.is_active
+    assert "No such organization could be found." in mail.outbox[-1].body
+
+
+def test_only_the_secretariat_decides_on_memberships(client, personas):
+    person = _signed_up_and_verified(client)
+    for role in ("anonymous", "public", "contributor", "focal_point", "reviewer"):
+        response = personas[role].post(f"/accounts/pending/{person.pk}/", {"decision": "confirm"})
+        assert response.status_code == 403, role
+    person.refresh_from_db()
+    assert person.organization_confirmed_at is None
