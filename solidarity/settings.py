@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "solidarity.core.middleware.RefuseNulBytes",
+    "solidarity.core.middleware.RefuseOversizedBodies",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -221,6 +222,8 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# The largest file any form accepts is 20 MB; a request may carry a little more.
+SOLIDARITY_MAX_REQUEST_BYTES = env_int("SOLIDARITY_MAX_REQUEST_MB", 25) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

@@ -183,3 +183,16 @@ def test_a_nul_character_in_the_address_is_a_bad_request(client, path):
     response = client.get(path)
     assert response.status_code == 400
     assert "NUL" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_60_mb_upload_is_refused_before_it_is_read(personas):
+    response = personas["secretariat"].generic(
+        "POST",
+        "/resolutions/ingest/",
+        data=b"%PDF-1.7 truncated",
+        content_type="application/pdf",
+        CONTENT_LENGTH=str(60 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    assert "at most 25 MB" in response.content.decode()
