@@ -58,7 +58,9 @@ def resolution_ids_matching(
     and a common word still find everything. Raises ``search.QueryError``.
     """
     within = list(resolutions.values_list("pk", flat=True)) if filtered else None
-    page = search.search(SEARCH_KIND, query_text, limit=MAX_SEARCH_HITS, within=within)
+    page = search.search(
+        SEARCH_KIND, query_text, limit=MAX_SEARCH_HITS, within=within, snippets=False
+    )
     return [int(hit.object_id) for hit in page.hits], page.total
 
 

@@ -123,3 +123,12 @@ def test_odd_input_never_reaches_the_engine_as_syntax(paragraphs, text):
     assert page.total == len(page.hits) >= 0
     # Symbols around a real word neither break the query nor hide the word.
     assert search.search("test.paragraph", "poverty " + text).total == 1
+
+
+def test_a_ranking_without_snippets_is_the_same_ranking(paragraphs):
+    with_snippets = search.search("test.paragraph", "cooperation OR poverty")
+    ranking_only = search.search("test.paragraph", "cooperation OR poverty", snippets=False)
+    assert [h.object_id for h in ranking_only.hits] == [h.object_id for h in with_snippets.hits]
+    assert ranking_only.total == with_snippets.total == 2
+    assert {h.snippet for h in ranking_only.hits} == {""}
+    assert all(search.MARK_START in h.snippet for h in with_snippets.hits)

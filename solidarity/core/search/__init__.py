@@ -94,11 +94,14 @@ def search(
     limit: int = 20,
     offset: int = 0,
     within=None,
+    snippets: bool = True,
 ) -> SearchPage:
     """The best matches of a kind, ranked; raises QueryError for an unsearchable query.
 
     ``within``, if given, is the ids the caller's own filters allow: the ranking
     and the total count only those, so filters and search agree at any size.
+    ``snippets=False`` skips the snippets (empty strings) when only the ranking
+    is wanted: making them is most of the cost of a long result list.
     """
     query = text_or_query if isinstance(text_or_query, Query) else parse_query(text_or_query)
     if query.is_empty:
@@ -107,7 +110,12 @@ def search(
     if ids is not None and not ids:
         return SearchPage(total=0, hits=[])
     return _backend().search(
-        kind, query, limit=max(1, min(limit, 1000)), offset=max(0, offset), within=ids
+        kind,
+        query,
+        limit=max(1, min(limit, 1000)),
+        offset=max(0, offset),
+        within=ids,
+        snippets=snippets,
     )
 
 

@@ -85,7 +85,9 @@ def highlight(kind: str, query: Query, object_ids: list[str]) -> dict[str, str]:
         return dict(cursor.fetchall())
 
 
-def search(kind: str, query: Query, *, limit: int, offset: int, within=None) -> SearchPage:
+def search(
+    kind: str, query: Query, *, limit: int, offset: int, within=None, snippets: bool = True
+) -> SearchPage:
     text = to_websearch(query)
     tsquery = TSQUERY
     restrict, restrict_params = "", []
@@ -99,15 +101,19 @@ def search(kind: str, query: Query, *, limit: int, offset: int, within=None) -> 
         )
         total = cursor.fetchone()[0]
         cursor.execute(
-            f"SELECT object_id, ts_rank_cd(vector, q), "
-            f"ts_headline(language_config, body, q, %s) "
-            f"FROM (SELECT object_id, vector, body, "
+            "SELECT object_id, ts_rank_cd(vector, q), "
+            + ("ts_headline(language_config, body, q, %s) " if snippets else "'' ")
+            + f"FROM (SELECT object_id, vector, body, "
             f"{LANGUAGE_CONFIG} AS language_config, {tsquery} AS q "
             f"FROM core_searchdocument WHERE kind = %s{restrict}) d "
             f"WHERE vector @@ q ORDER BY ts_rank_cd(vector, q) DESC, object_id "
             f"LIMIT %s OFFSET %s",
             [
-                f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=15",
+                *(
+                    [f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=15"]
+                    if snippets
+                    else []
+                ),
                 text,
                 text,
                 kind,

@@ -45,7 +45,9 @@ def delete(kind, *, object_ids=None) -> None:
             cursor.execute("DELETE FROM core_searchdocument WHERE kind = %s", [kind])
 
 
-def search(kind: str, query: Query, *, limit: int, offset: int, within=None) -> SearchPage:
+def search(
+    kind: str, query: Query, *, limit: int, offset: int, within=None, snippets: bool = True
+) -> SearchPage:
     match = to_fts5(query)
     where = "core_search_fts MATCH %s AND d.kind = %s"
     params = [match, kind]
@@ -61,11 +63,11 @@ def search(kind: str, query: Query, *, limit: int, offset: int, within=None) -> 
         total = cursor.fetchone()[0]
         cursor.execute(
             "SELECT d.object_id, bm25(core_search_fts, 2.0, 1.0), "
-            "snippet(core_search_fts, 1, %s, %s, '…', 40) "
-            "FROM core_search_fts f JOIN core_searchdocument d ON d.id = f.rowid "
+            + ("snippet(core_search_fts, 1, %s, %s, '…', 40) " if snippets else "'' ")
+            + "FROM core_search_fts f JOIN core_searchdocument d ON d.id = f.rowid "
             f"WHERE {where} "
             "ORDER BY bm25(core_search_fts, 2.0, 1.0) LIMIT %s OFFSET %s",
-            [MARK_START, MARK_END, *params, limit, offset],
+            [*([MARK_START, MARK_END] if snippets else []), *params, limit, offset],
         )
         hits = [SearchHit(row[0], -float(row[1]), row[2]) for row in cursor.fetchall()]
     return SearchPage(total=total, hits=hits)
