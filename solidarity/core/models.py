@@ -53,6 +53,8 @@ class SearchDocument(models.Model):
     language = models.CharField(max_length=10, default="en")
     title = models.TextField(blank=True)
     body = models.TextField(blank=True)
+    # The date a "newest first" listing sorts by (publication, adoption).
+    sorted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -60,6 +62,29 @@ class SearchDocument(models.Model):
                 fields=["kind", "object_id"], name="one_search_entry_per_record"
             )
         ]
+        indexes = [models.Index(fields=["kind", "sorted_at"], name="search_newest")]
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}"
+
+
+class SearchFacet(models.Model):
+    """One value of one facet of a search document (a theme, a country, a year).
+
+    A document has as many rows as values; the search counts them for the
+    facets of a result set and filters by them. Written only by the search
+    backends, with the document, in the same transaction.
+    """
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="+")
+    facet = models.CharField(max_length=40)
+    value = models.CharField(max_length=80)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["facet", "value", "document"], name="search_facet_value"),
+            models.Index(fields=["document", "facet", "value"], name="search_facet_document"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}"

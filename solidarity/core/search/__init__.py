@@ -1,7 +1,8 @@
 """One search interface for the whole platform, with a backend per database.
 
-Records are indexed as *search documents*: a kind (``"resolution.paragraph"``,
-``"practice"``), the id of the record, a title, a body and a language. Services
+Records are indexed as *search documents*: a kind (``"resolution"``,
+``"practice"``), the id of the record, a title, a body, a language, and for
+catalogues a date to sort by and facet values to count and filter by. Services
 call :func:`index_document` and :func:`remove_documents` inside their own
 transaction, so the index always agrees with the records. Reads call
 :func:`search`. ``solidarity reindex`` rebuilds everything from the records.
@@ -13,18 +14,22 @@ dictionary). The backend is chosen by the database in use.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from django.db import connection
 
 from solidarity.core.search.query import Query, QueryError, parse_query
 
 __all__ = [
+    "Document",
+    "FacetedPage",
     "Query",
     "QueryError",
     "SearchHit",
     "SearchPage",
+    "faceted_search",
     "highlight",
     "index_document",
     "index_documents",
@@ -52,6 +57,34 @@ class SearchPage:
     hits: list[SearchHit]
 
 
+@dataclass(frozen=True)
+class FacetedPage:
+    total: int
+    hits: list[SearchHit]
+    # facet -> [(value, count)], most frequent first
+    facets: dict[str, list[tuple[str, int]]]
+
+
+@dataclass(frozen=True)
+class Document:
+    """What the index holds of one record."""
+
+    object_id: str
+    title: str
+    body: str
+    language: str = "en"
+    sorted_at: dt.datetime | None = None
+    facets: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, item) -> Document:
+        """A Document, or one made from an (object_id, title, body, language) tuple."""
+        if isinstance(item, Document):
+            return item
+        object_id, title, body, language = item
+        return cls(str(object_id), title, body, language)
+
+
 _REINDEXERS: dict[str, Callable[[], int]] = {}
 
 
@@ -72,19 +105,72 @@ def _backend():
     return backend
 
 
-def index_document(*, kind: str, object_id: str, title: str, body: str, language: str = "en"):
+def index_document(
+    *,
+    kind: str,
+    object_id: str,
+    title: str,
+    body: str,
+    language: str = "en",
+    sorted_at: dt.datetime | None = None,
+    facets: Mapping[str, Sequence[str]] | None = None,
+):
     """Add or replace one document in the index."""
-    _backend().upsert_many(kind, [(str(object_id), title, body, language)])
+    document = Document(str(object_id), title, body, language, sorted_at, facets or {})
+    index_documents(kind=kind, documents=[document])
 
 
-def index_documents(*, kind: str, documents) -> None:
-    """Add or replace many documents: an iterable of (object_id, title, body, language)."""
-    _backend().upsert_many(kind, list(documents))
+def index_documents(*, kind: str, documents: Iterable) -> None:
+    """Add or replace many documents: Documents or (object_id, title, body, language) tuples."""
+    from solidarity.core.search import faceting
+
+    batch = [Document.of(item) for item in documents]
+    if not batch:
+        return
+    _backend().upsert_many(kind, batch)
+    faceting.store_facets(kind, batch)
 
 
 def remove_documents(*, kind: str, object_ids=None) -> None:
-    """Remove documents of a kind: the given ids, or all of them."""
+    """Remove documents of a kind, with their facets: the given ids, or all of them."""
+    from solidarity.core.search import faceting
+
+    faceting.delete_facets(kind, object_ids=object_ids)
     _backend().delete(kind, object_ids=object_ids)
+
+
+def faceted_search(
+    kind: str,
+    text_or_query: str | Query | None = None,
+    *,
+    filters: Mapping[str, Sequence[str]] | None = None,
+    facets: Sequence[str] = (),
+    sort: str = "relevance",
+    limit: int = 20,
+    offset: int = 0,
+    snippets: bool = True,
+) -> FacetedPage:
+    """A catalogue page: matches of the words (all documents if none) within the filters.
+
+    ``filters`` maps a facet to the values allowed: any of a facet's values,
+    and every facet given. ``facets`` names the facets to count over the whole
+    result set. ``sort`` is ``"relevance"`` (words first, then newest) or
+    ``"newest"``. Raises QueryError for an unsearchable query.
+    """
+    from solidarity.core.search import faceting
+
+    query = text_or_query if isinstance(text_or_query, Query) else parse_query(text_or_query or "")
+    return faceting.run(
+        _backend(),
+        kind,
+        query,
+        filters={name: list(values) for name, values in (filters or {}).items() if values},
+        facets=list(facets),
+        sort=sort,
+        limit=max(1, min(limit, 1000)),
+        offset=max(0, offset),
+        snippets=snippets,
+    )
 
 
 def search(

@@ -26,21 +26,36 @@ def dictionary(language: str) -> str:
 
 
 _UPSERT = (
-    "INSERT INTO core_searchdocument (kind, object_id, language, title, body, vector) "
-    "VALUES (%s, %s, %s, %s, %s, "
+    "INSERT INTO core_searchdocument "
+    "(kind, object_id, language, title, body, sorted_at, vector) "
+    "VALUES (%s, %s, %s, %s, %s, %s, "
     "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
     "setweight(to_tsvector(%s::regconfig, %s), 'B')) "
     "ON CONFLICT (kind, object_id) DO UPDATE SET language = excluded.language, "
-    "title = excluded.title, body = excluded.body, vector = excluded.vector"
+    "title = excluded.title, body = excluded.body, sorted_at = excluded.sorted_at, "
+    "vector = excluded.vector"
 )
 
 
 def upsert_many(kind, documents) -> None:
-    """Store (object_id, title, body, language) tuples, each with its vector."""
+    """Store Documents, each with its vector."""
     rows = []
-    for object_id, title, body, language in documents:
-        config = dictionary(language)
-        rows.append((kind, str(object_id), language, title, body, config, title, config, body))
+    for d in documents:
+        config = dictionary(d.language)
+        rows.append(
+            (
+                kind,
+                d.object_id,
+                d.language,
+                d.title,
+                d.body,
+                d.sorted_at,
+                config,
+                d.title,
+                config,
+                d.body,
+            )
+        )
     with connection.cursor() as cursor:
         cursor.executemany(_UPSERT, rows)
 
@@ -63,6 +78,26 @@ LANGUAGE_CONFIG = (
     "CASE language WHEN 'fr' THEN 'french' WHEN 'es' THEN 'spanish' "
     "WHEN 'ru' THEN 'russian' WHEN 'en' THEN 'english' ELSE 'simple' END::regconfig"
 )
+
+
+def text_condition(query: Query) -> tuple[str, list]:
+    """An SQL condition on ``d`` (core_searchdocument): the document matches the words."""
+    text = to_websearch(query)
+    return f"d.vector @@ {TSQUERY}", [text, text]
+
+
+def ranked(query: Query, where: str, params: list, *, limit: int, offset: int):
+    """(object_id, rank) of the best matches among the documents ``where`` allows."""
+    text = to_websearch(query)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT d.object_id, ts_rank_cd(d.vector, q.q) AS r "
+            f"FROM core_searchdocument d, (SELECT {TSQUERY} AS q) q "
+            f"WHERE d.vector @@ q.q AND {where} "
+            f"ORDER BY r DESC, d.sorted_at DESC NULLS LAST LIMIT %s OFFSET %s",
+            [text, text, *params, limit, offset],
+        )
+        return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
 def highlight(kind: str, query: Query, object_ids: list[str]) -> dict[str, str]:

@@ -14,20 +14,41 @@ from solidarity.core.search import MARK_END, MARK_START, SearchHit, SearchPage
 from solidarity.core.search.query import Query, to_fts5
 
 _UPSERT = (
-    "INSERT INTO core_searchdocument (kind, object_id, language, title, body) "
-    "VALUES (%s, %s, %s, %s, %s) "
-    "ON CONFLICT (kind, object_id) DO UPDATE SET "
-    "language = excluded.language, title = excluded.title, body = excluded.body"
+    "INSERT INTO core_searchdocument (kind, object_id, language, title, body, sorted_at) "
+    "VALUES (%s, %s, %s, %s, %s, %s) "
+    "ON CONFLICT (kind, object_id) DO UPDATE SET language = excluded.language, "
+    "title = excluded.title, body = excluded.body, sorted_at = excluded.sorted_at"
 )
 
 
 def upsert_many(kind, documents) -> None:
-    """Store (object_id, title, body, language) tuples in one round of statements."""
+    """Store Documents in one round of statements."""
     with connection.cursor() as cursor:
         cursor.executemany(
             _UPSERT,
-            [(kind, str(i), language, title, body) for i, title, body, language in documents],
+            [(kind, d.object_id, d.language, d.title, d.body, d.sorted_at) for d in documents],
         )
+
+
+def text_condition(query: Query) -> tuple[str, list]:
+    """An SQL condition on ``d`` (core_searchdocument): the document matches the words."""
+    return (
+        "d.id IN (SELECT rowid FROM core_search_fts WHERE core_search_fts MATCH %s)",
+        [to_fts5(query)],
+    )
+
+
+def ranked(query: Query, where: str, params: list, *, limit: int, offset: int):
+    """(object_id, rank) of the best matches among the documents ``where`` allows."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT d.object_id, bm25(core_search_fts, 2.0, 1.0) AS r "
+            "FROM core_search_fts f JOIN core_searchdocument d ON d.id = f.rowid "
+            f"WHERE core_search_fts MATCH %s AND {where} "
+            "ORDER BY r, d.sorted_at DESC LIMIT %s OFFSET %s",
+            [to_fts5(query), *params, limit, offset],
+        )
+        return [(row[0], -float(row[1])) for row in cursor.fetchall()]
 
 
 def delete(kind, *, object_ids=None) -> None:
