@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "solidarity.countries",
     "solidarity.accounts",
     "solidarity.resolutions",
+    "solidarity.practices",
     "solidarity.demo",
 ]
 
@@ -175,6 +176,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
 # E-mail: printed to the console in development, SMTP in production.
+# The address of the platform as people reach it, for links in e-mails.
+SITE_URL = env_str("SOLIDARITY_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("SOLIDARITY_FROM_EMAIL", "Solidarity <no-reply@solidarity.invalid>")
 if PRODUCTION:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("solidarity.countries.urls")),
     path("", include("solidarity.accounts.urls")),
     path("", include("solidarity.resolutions.urls")),
+    path("", include("solidarity.practices.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

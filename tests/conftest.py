@@ -145,4 +145,82 @@ def personas(secretariat, reviewer, focal_point_a, contributor_x, member_of_publ
     }
 
 
-__all__ = ["PASSWORD", "SEED", "Organization", "client_for"]
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def practice_content(**changes) -> dict:
+    """A complete practice in the published JSON shape."""
+    content = {
+        "title": "Community seed banks for drought-hit farmers",
+        "summary": "Farmers' organizations in three countries keep local seed varieties "
+        "and share them after droughts.",
+        "description": "<p>Seed banks run by farming cooperatives.</p>",
+        "challenge": "Repeated droughts destroyed harvests and seed stocks.",
+        "actions": "Cooperatives built seed banks and trained members.",
+        "results": "Seed was available for replanting after the 2022 drought.",
+        "enabling_factors": "Support of local authorities.",
+        "sustainability": "Run by the cooperatives themselves.",
+        "resources": "Small grants.",
+        "period": {"start": "2019-03-01", "end": None, "ongoing": True},
+        "level": "regional",
+        "actors": [{"name": "Organization X", "type": "ngo"}],
+        "countries": [
+            {"country": "KEN", "role": "beneficiary"},
+            {"country": "ETH", "role": "beneficiary"},
+            {"country": "BRA", "role": "partner"},
+        ],
+        "themes": ["food_insecurity", "climate_change"],
+        "modalities": ["south_south", "capacity_building"],
+        "sdg_goals": [2, 13],
+        "sdg_targets": ["2.4", "13.1"],
+        "human_rights": ["food"],
+        "sources": [{"title": "Programme page", "url": "https://example.org/seeds"}],
+        "language": "en",
+    }
+    content.update(changes)
+    return content
+
+
+def publish(content: dict, *, submitter, reviewer, files=()):
+    """A practice taken through the whole workflow: draft, review, published."""
+    from solidarity.practices import services as practice_services
+    from solidarity.practices.validation import clean_content
+
+    fields = clean_content(
+        content,
+        theme_codes=practice_services.theme_codes(),
+        country_codes=practice_services.country_codes(),
+    )
+    practice, _ = practice_services.practice_create(actor=submitter, fields=fields, files=files)
+    practice_services.practice_submit(actor=submitter, practice=practice)
+    practice_services.practice_publish(actor=reviewer, practice=practice)
+    practice.refresh_from_db()
+    return practice
+
+
+@pytest.fixture
+def published_practice(contributor_x, reviewer):
+    from solidarity.practices.files import check_attachment
+
+    return publish(
+        practice_content(),
+        submitter=contributor_x,
+        reviewer=reviewer,
+        files=[check_attachment("evaluation.pdf", PDF_BYTES)],
+    )
+
+
+@pytest.fixture
+def draft_practice(contributor_x):
+    from solidarity.practices import services as practice_services
+    from solidarity.practices.files import check_attachment
+
+    practice, _ = practice_services.practice_create(
+        actor=contributor_x,
+        fields={"title": "A draft not yet sent"},
+        files=[check_attachment("notes.pdf", PDF_BYTES + b"draft")],
+    )
+    return practice
+
+
+__all__ = ["PASSWORD", "PDF_BYTES", "SEED", "Organization", "client_for", "practice_content"]

@@ -6,7 +6,7 @@ as one cell, so the whole matrix is read at a glance.
 
 import pytest
 
-OK, REDIRECT, FORBIDDEN = 200, 302, 403
+OK, REDIRECT, FORBIDDEN, NOT_FOUND = 200, 302, 403, 404
 ROLES = ["anonymous", "public", "contributor", "focal_point", "reviewer", "secretariat"]
 
 
@@ -46,6 +46,22 @@ MATRIX = {
     "/resolutions/A/HRC/RES/56/4/vote-map.svg": EVERYONE,
     "/resolutions/A/HRC/RES/56/4/source": EVERYONE,
     "/resolutions/ingest/": _row(FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK),
+    "/practices/": EVERYONE,
+    "/practices/?q=seed&theme=food_insecurity&sort=newest": EVERYONE,
+    "/practices/?format=csv": EVERYONE,
+    "/practices/?format=json": EVERYONE,
+    "/practices/feed/": EVERYONE,
+    "/practices/{published}/": EVERYONE,
+    "/practices/{published}/history/": EVERYONE,
+    "/practices/{published}/history/1/": EVERYONE,
+    "/practices/{published}/files/{published_file}/": EVERYONE,
+    "/practices/{draft}/": _row(*[NOT_FOUND] * 6),
+    "/practices/{draft}/files/{draft_file}/": _row(NOT_FOUND, NOT_FOUND, OK, NOT_FOUND, OK, OK),
+    "/practices/{draft}/workspace/": _row(REDIRECT, FORBIDDEN, OK, FORBIDDEN, OK, OK),
+    "/practices/{draft}/edit/": _row(REDIRECT, FORBIDDEN, OK, FORBIDDEN, FORBIDDEN, FORBIDDEN),
+    "/practices/new/": _row(REDIRECT, FORBIDDEN, OK, OK, OK, OK),
+    "/practices/mine/": _row(REDIRECT, OK, OK, OK, OK, OK),
+    "/practices/review/": _row(REDIRECT, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK, OK),
     "/health/": EVERYONE,
     "/api/v1/countries": EVERYONE,
     "/api/v1/countries/NLD": EVERYONE,
@@ -56,6 +72,12 @@ MATRIX = {
     "/api/v1/countries/NLD/votes": EVERYONE,
     "/api/v1/resolutions/A/HRC/RES/56/4": EVERYONE,
     "/api/v1/resolutions/A/HRC/RES/56/4/akn": EVERYONE,
+    "/api/v1/practices": EVERYONE,
+    "/api/v1/practices?q=seed&country=KEN&theme=food_insecurity": EVERYONE,
+    "/api/v1/practices/{published}": EVERYONE,
+    "/api/v1/practices/{published}/versions": EVERYONE,
+    "/api/v1/practices/{published}/versions/1": EVERYONE,
+    "/api/v1/practices/{draft}": _row(*[NOT_FOUND] * 6),
     "/api/v1/openapi.json": EVERYONE,
     "/api/v1/docs": EVERYONE,
 }
@@ -63,8 +85,16 @@ MATRIX = {
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", list(MATRIX))
-def test_each_role_sees_exactly_what_it_should(path, personas, organization_x, resolution_56_4):
+def test_each_role_sees_exactly_what_it_should(
+    path, personas, organization_x, resolution_56_4, published_practice, draft_practice
+):
     expected = MATRIX[path]
+    path = (
+        path.replace("{published}", str(published_practice.pk))
+        .replace("{published_file}", str(published_practice.attachments.get().pk))
+        .replace("{draft}", str(draft_practice.pk))
+        .replace("{draft_file}", str(draft_practice.attachments.get().pk))
+    )
     got = {role: personas[role].get(path).status_code for role in ROLES}
     assert got == expected
 
@@ -99,6 +129,18 @@ def test_every_named_address_of_the_site_is_in_the_matrix(personas):
         "accounts/pending/<int:pk>/": None,  # a POST, tested with the confirmation story
         "accounts/password/reset/": "/accounts/password/reset/",
         "health/": "/health/",
+        "practices/": "/practices/",
+        "practices/feed/": "/practices/feed/",
+        "practices/new/": "/practices/new/",
+        "practices/mine/": "/practices/mine/",
+        "practices/review/": "/practices/review/",
+        "practices/<int:pk>/": "/practices/{published}/",
+        "practices/<int:pk>/history/": "/practices/{published}/history/",
+        "practices/<int:pk>/history/<int:number>/": "/practices/{published}/history/1/",
+        "practices/<int:pk>/files/<int:file_id>/": "/practices/{published}/files/{published_file}/",
+        "practices/<int:pk>/edit/": "/practices/{draft}/edit/",
+        "practices/<int:pk>/workspace/": "/practices/{draft}/workspace/",
+        "practices/<int:pk>/retract/": None,  # a POST, tested with the retraction story
         "resolutions/": "/resolutions/",
         "resolutions/ingest/": "/resolutions/ingest/",
         "^resolutions/(?P<symbol>A/(?:HRC/)?RES/[0-9]+/[0-9]+)/$": "/resolutions/A/HRC/RES/56/4/",
@@ -140,6 +182,10 @@ API_EXAMPLES = {
     "/api/v1/resolutions": "/api/v1/resolutions",
     "/api/v1/resolutions/{symbol}": "/api/v1/resolutions/A/HRC/RES/56/4",
     "/api/v1/resolutions/{symbol}/akn": "/api/v1/resolutions/A/HRC/RES/56/4/akn",
+    "/api/v1/practices": "/api/v1/practices",
+    "/api/v1/practices/{pk}": "/api/v1/practices/{published}",
+    "/api/v1/practices/{pk}/versions": "/api/v1/practices/{published}/versions",
+    "/api/v1/practices/{pk}/versions/{number}": "/api/v1/practices/{published}/versions/1",
 }
 
 

@@ -7,6 +7,7 @@ from ninja.throttling import AnonRateThrottle
 from solidarity import __version__
 from solidarity.accounts.api import router as organizations_router
 from solidarity.countries.api import router as countries_router
+from solidarity.practices.api import router as practices_router
 from solidarity.resolutions.api import router as resolutions_router
 from solidarity.resolutions.schema import openapi_components
 
@@ -33,3 +34,4 @@ api = SolidarityAPI(
 api.add_router("", countries_router)
 api.add_router("", organizations_router)
 api.add_router("", resolutions_router)
+api.add_router("", practices_router)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 # (URL name, label): in the order they appear.
 SECTIONS = [
     ("resolutions:list", _("Resolutions")),
+    ("practices:catalogue", _("Good practices")),
     ("countries:list", _("Countries")),
     ("accounts:organizations", _("Organizations")),
 ]

@@ -1,0 +1,114 @@
+"""The catalogue of good practices as open data: the same search, facets and records."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from solidarity.core import search
+from solidarity.practices import selectors
+from solidarity.practices.models import Practice, PracticeVersion
+from solidarity.practices.records import public_record
+
+router = Router(tags=["good practices"])
+
+
+class CatalogueParams(Schema):
+    q: str = Field("", max_length=300, description='Words, "phrases", AND, OR, NOT, -word')
+    theme: list[str] = Field([], description="Theme codes (any of them)")
+    modality: list[str] = []
+    level: list[str] = []
+    region: list[str] = Field([], description="UN regional groups")
+    country: list[str] = Field([], description="ISO 3166-1 alpha-3 codes")
+    sdg: list[str] = Field([], description="SDG goal numbers")
+    actor_type: list[str] = []
+    year: list[str] = Field([], description="Years the practices started")
+    sort: str = Field("relevance", pattern="^(relevance|newest)$")
+    limit: int = Field(20, ge=1, le=100)
+    offset: int = Field(0, ge=0, le=1_000_000)
+
+
+class FacetCount(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class CataloguePage(Schema):
+    total: int
+    results: list[dict]
+    facets: dict[str, list[FacetCount]]
+
+
+class _Params(dict):
+    def getlist(self, name):
+        value = self.get(name, [])
+        return value if isinstance(value, list) else [value]
+
+
+@router.get(
+    "/practices",
+    response=CataloguePage,
+    summary="Published good practices: search, facet filters and counts (as /practices/)",
+)
+def list_practices(request, params: Query[CatalogueParams]):
+    query = selectors.CatalogueQuery.from_params(_Params(params.dict()))
+    try:
+        page = selectors.catalogue(query, offset=params.offset, limit=params.limit, snippets=False)
+    except search.QueryError as error:
+        raise HttpError(400, str(error)) from None
+    base = request.build_absolute_uri("/").rstrip("/")
+    return {
+        "total": page.total,
+        "results": [public_record(p, base_url=base) for p in page.practices],
+        "facets": {
+            name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
+            for name, values in page.facets.items()
+        },
+    }
+
+
+def _public(pk: int) -> Practice:
+    try:
+        practice = selectors.public_practice(pk)
+    except Practice.DoesNotExist:
+        raise Http404("No published good practice has this number.") from None
+    if practice.retracted_at is not None:
+        raise HttpError(410, f"Retracted: {practice.retraction_reason}")
+    return practice
+
+
+@router.get("/practices/{int:pk}", response=dict, summary="One published good practice")
+def get_practice(request, pk: int):
+    return public_record(_public(pk), base_url=request.build_absolute_uri("/").rstrip("/"))
+
+
+class VersionSummary(Schema):
+    number: int
+    published_at: str
+    note: str
+
+
+@router.get(
+    "/practices/{int:pk}/versions",
+    response=list[VersionSummary],
+    summary="The published versions of a practice, newest first",
+)
+def list_versions(request, pk: int):
+    return [
+        {"number": v.number, "published_at": v.published_at.isoformat(), "note": v.note}
+        for v in selectors.versions_of(_public(pk))
+    ]
+
+
+@router.get(
+    "/practices/{int:pk}/versions/{int:number}",
+    response=dict,
+    summary="The content of one published version",
+)
+def get_version(request, pk: int, number: int):
+    try:
+        return selectors.version_of(_public(pk), number).data
+    except PracticeVersion.DoesNotExist:
+        raise Http404("This practice has no such version.") from None

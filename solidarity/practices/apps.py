@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticesConfig(AppConfig):
+    name = "solidarity.practices"
+    verbose_name = _("Good practices")
+
+    def ready(self) -> None:
+        from solidarity.core.search import register_reindexer
+        from solidarity.practices.indexing import SEARCH_KIND, reindex_all
+
+        register_reindexer(SEARCH_KIND, reindex_all)

@@ -1,0 +1,74 @@
+"""Codes of a practice's content resolved to labels in the reader's language."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.utils.translation import gettext_lazy as _
+
+from solidarity.countries.models import Country
+from solidarity.practices.content import start_year
+from solidarity.practices.models import Theme
+from solidarity.practices.taxonomy import (
+    ActorType,
+    CountryRole,
+    HumanRight,
+    Level,
+    Modality,
+    sdg_label,
+)
+
+
+def facet_titles() -> dict[str, str]:
+    return {
+        "theme": _("Theme"),
+        "modality": _("Modality"),
+        "level": _("Level"),
+        "region": _("Region"),
+        "country": _("Country"),
+        "sdg": _("Sustainable Development Goal"),
+        "actor_type": _("Type of actor"),
+        "year": _("Year started"),
+    }
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    return dict(Country.objects.values_list("iso3", "un_name"))
+
+
+def _label(choices, value) -> str:
+    return str(choices(value).label) if value in choices.values else value
+
+
+def labelled_content(content: dict) -> dict:
+    """The content with each code paired with its label, for templates."""
+    themes = {t.code: t.label() for t in Theme.objects.filter(code__in=content["themes"])}
+    names = _country_names()
+    return {
+        **content,
+        "year": start_year(content),
+        "level_label": _label(Level, content["level"]) if content["level"] else "",
+        "theme_labels": [themes.get(code, code) for code in content["themes"]],
+        "modality_labels": [_label(Modality, code) for code in content["modalities"]],
+        "human_right_labels": [_label(HumanRight, code) for code in content["human_rights"]],
+        "sdg_labels": [sdg_label(goal) for goal in content["sdg_goals"]],
+        "country_rows": [
+            {
+                "iso3": row["country"],
+                "name": names.get(row["country"], row["country"]),
+                "role": _label(CountryRole, row["role"]),
+            }
+            for row in content["countries"]
+        ],
+        "actor_rows": [
+            {"name": actor["name"], "type": _label(ActorType, actor["type"])}
+            for actor in content["actors"]
+        ],
+    }
+
+
+def labelled(practice):
+    """A public practice with ``view``: its published content, labelled."""
+    practice.view = labelled_content(practice.published)
+    return practice

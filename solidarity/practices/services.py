@@ -1,0 +1,444 @@
+"""Changes of state for good practices: one function per change, each in one transaction.
+
+Each checks its policy, changes the records, the search index and the audit
+trail together, and tells the people concerned by e-mail once the change is
+committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from solidarity.accounts.models import User
+from solidarity.core import audit
+from solidarity.core.permissions import require
+from solidarity.core.roles import Role
+from solidarity.countries.models import Country
+from solidarity.practices import indexing
+from solidarity.practices.content import content_of
+from solidarity.practices.files import CheckedFile
+from solidarity.practices.models import (
+    Attachment,
+    Practice,
+    PracticeStatus,
+    PracticeVersion,
+    ReviewAction,
+    ReviewEvent,
+    Theme,
+)
+from solidarity.practices.permissions import (
+    can_decide_on_practice,
+    can_edit_practice,
+    can_import_practices,
+    can_manage_themes,
+    can_retract_practice,
+    can_see_workspace,
+    can_submit_practices,
+)
+from solidarity.practices.validation import clean_content, missing_for_review
+
+EDITABLE_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "challenge",
+    "actions",
+    "results",
+    "enabling_factors",
+    "sustainability",
+    "resources",
+    "started_on",
+    "ended_on",
+    "ongoing",
+    "level",
+    "actors",
+    "countries",
+    "themes",
+    "modalities",
+    "sdg_goals",
+    "sdg_targets",
+    "human_rights",
+    "sources",
+    "language",
+    "contact_name",
+    "contact_email",
+)
+_AUDITED = (*EDITABLE_FIELDS, "status", "published_version", "retracted_at", "retraction_reason")
+
+
+def theme_codes() -> set[str]:
+    return set(Theme.objects.values_list("code", flat=True))
+
+
+def country_codes() -> set[str]:
+    return set(Country.objects.values_list("iso3", flat=True))
+
+
+def _event(practice: Practice, actor, action: str, message: str = "") -> None:
+    ReviewEvent.objects.create(
+        practice=practice,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor_label=actor.get_username() if getattr(actor, "is_authenticated", False) else "system",
+        action=action,
+        message=message,
+    )
+
+
+def _mail(recipients: list[str], template: str, context: dict, subject: str) -> None:
+    """Send once the change is committed, in the platform's default language."""
+    recipients = [r for r in recipients if r]
+    if not recipients:
+        return
+
+    def send():
+        with translation.override(settings.LANGUAGE_CODE):
+            send_mail(
+                subject=subject,
+                message=render_to_string(template, {**context, "site_url": settings.SITE_URL}),
+                from_email=None,
+                recipient_list=recipients,
+            )
+
+    transaction.on_commit(send)
+
+
+def _tell_submitter(practice: Practice, action: str, message: str = "") -> None:
+    _mail(
+        [practice.submitted_by.email],
+        "practices/email/decision.txt",
+        {"practice": practice, "action": action, "message": message},
+        subject=_("Your good practice “%(title)s”") % {"title": practice.title[:80]},
+    )
+
+
+def _tell_reviewers(practice: Practice) -> None:
+    reviewers = User.objects.filter(
+        is_active=True, role__in=[Role.REVIEWER, Role.SECRETARIAT]
+    ).exclude(pk=practice.submitted_by_id)
+    _mail(
+        list(reviewers.values_list("email", flat=True)),
+        "practices/email/to_review.txt",
+        {"practice": practice},
+        subject=_("A good practice to review: “%(title)s”") % {"title": practice.title[:80]},
+    )
+
+
+def _attach(practice: Practice, actor, files: list[CheckedFile]) -> None:
+    for checked in files:
+        digest = hashlib.sha256(checked.data).hexdigest()
+        existing = Attachment.objects.filter(practice=practice, sha256=digest).first()
+        if existing is not None:
+            if existing.removed:
+                existing.removed = False
+                existing.save(update_fields=["removed"])
+            continue
+        Attachment.objects.create(
+            practice=practice,
+            name=checked.name,
+            media_type=checked.media_type,
+            size=len(checked.data),
+            sha256=digest,
+            data=checked.data,
+            uploaded_by=actor,
+        )
+
+
+def _origin(actor) -> dict:
+    """For whom a new practice is submitted: the actor's organization or State."""
+    if actor.role == Role.FOCAL_POINT:
+        return {"state_id": actor.country_id}
+    if actor.role == Role.CONTRIBUTOR:
+        return {"organization_id": actor.organization_id}
+    return {}
+
+
+@transaction.atomic
+def practice_create(
+    *,
+    actor,
+    fields: dict,
+    files: list[CheckedFile] = (),
+    submission_key: uuid.UUID | None = None,
+) -> tuple[Practice, bool]:
+    """A new draft. The same submission key twice (a double click) gives the first one back.
+
+    Returns (practice, created).
+    """
+    require(can_submit_practices, actor)
+    if submission_key is not None:
+        existing = Practice.objects.filter(submission_key=submission_key).first()
+        if existing is not None:
+            if existing.submitted_by_id != actor.pk:
+                raise ValidationError(_("This form was already used by someone else."))
+            return existing, False
+    practice = Practice(
+        submitted_by=actor,
+        submission_key=submission_key or uuid.uuid4(),
+        **_origin(actor),
+        **{name: fields[name] for name in EDITABLE_FIELDS if name in fields},
+    )
+    try:
+        with transaction.atomic():
+            practice.save()
+    except IntegrityError:
+        # The same form sent twice at the same moment: the other request stored it.
+        existing = Practice.objects.filter(submission_key=practice.submission_key).first()
+        if existing is None or existing.submitted_by_id != actor.pk:
+            raise
+        return existing, False
+    _attach(practice, actor, list(files))
+    audit.record(
+        actor=actor,
+        action="practice.create",
+        target=practice,
+        after=audit.snapshot(practice, _AUDITED),
+    )
+    return practice, True
+
+
+@transaction.atomic
+def practice_update(
+    *, actor, practice: Practice, fields: dict, files: list[CheckedFile] = (), remove=()
+) -> Practice:
+    """Change the working copy; the public keeps seeing the last published version."""
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    require(can_edit_practice, actor, practice)
+    before = audit.snapshot(practice, _AUDITED)
+    for name in EDITABLE_FIELDS:
+        if name in fields:
+            setattr(practice, name, fields[name])
+    if practice.status == PracticeStatus.PUBLISHED:
+        practice.status = PracticeStatus.DRAFT  # a revision of a published practice
+    practice.save()
+    if remove:
+        Attachment.objects.filter(practice=practice, pk__in=list(remove)).update(removed=True)
+    _attach(practice, actor, list(files))
+    audit.record(
+        actor=actor,
+        action="practice.update",
+        target=practice,
+        before=before,
+        after=audit.snapshot(practice, _AUDITED),
+    )
+    return practice
+
+
+def _working_fields(practice: Practice) -> dict:
+    return {name: getattr(practice, name) for name in EDITABLE_FIELDS}
+
+
+@transaction.atomic
+def practice_submit(*, actor, practice: Practice) -> Practice:
+    """Send a draft (or a changed practice) to the reviewers."""
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    if practice.status == PracticeStatus.SUBMITTED:
+        return practice  # sent twice: once is enough
+    require(can_edit_practice, actor, practice)
+    missing = missing_for_review(_working_fields(practice))
+    if missing:
+        labels = [str(Practice._meta.get_field(name).verbose_name) for name in missing]
+        raise ValidationError(
+            _("Before review, fill in: %(fields)s.") % {"fields": ", ".join(labels)}
+        )
+    before = audit.snapshot(practice, _AUDITED)
+    practice.status = PracticeStatus.SUBMITTED
+    practice.submitted_at = timezone.now()
+    practice.save(update_fields=["status", "submitted_at", "updated_at"])
+    _event(practice, actor, ReviewAction.SUBMITTED)
+    audit.record(
+        actor=actor,
+        action="practice.submit",
+        target=practice,
+        before=before,
+        after=audit.snapshot(practice, _AUDITED),
+    )
+    _tell_reviewers(practice)
+    return practice
+
+
+@transaction.atomic
+def practice_comment(*, actor, practice: Practice, message: str) -> ReviewEvent:
+    require(can_see_workspace, actor, practice)
+    message = message.strip()
+    if not message:
+        raise ValidationError(_("Write a comment first."))
+    _event(practice, actor, ReviewAction.COMMENTED, message)
+    audit.record(actor=actor, action="practice.comment", target=practice)
+    if actor.pk != practice.submitted_by_id:
+        _tell_submitter(practice, ReviewAction.COMMENTED, message)
+    return practice.events.latest("id")
+
+
+def _decide(actor, practice: Practice, reason: str, *, needs_reason: bool = True) -> Practice:
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    require(can_decide_on_practice, actor, practice)
+    if needs_reason and not reason.strip():
+        raise ValidationError(_("Say why, for the submitter."))
+    return practice
+
+
+@transaction.atomic
+def practice_request_changes(*, actor, practice: Practice, message: str) -> Practice:
+    practice = _decide(actor, practice, message)
+    before = audit.snapshot(practice, _AUDITED)
+    practice.status = PracticeStatus.CHANGES_REQUESTED
+    practice.save(update_fields=["status", "updated_at"])
+    _event(practice, actor, ReviewAction.CHANGES_REQUESTED, message.strip())
+    audit.record(
+        actor=actor,
+        action="practice.request_changes",
+        target=practice,
+        before=before,
+        after=audit.snapshot(practice, _AUDITED),
+    )
+    _tell_submitter(practice, ReviewAction.CHANGES_REQUESTED, message.strip())
+    return practice
+
+
+@transaction.atomic
+def practice_reject(*, actor, practice: Practice, reason: str) -> Practice:
+    """Refuse a submission. A published practice stays public at its last version."""
+    practice = _decide(actor, practice, reason)
+    before = audit.snapshot(practice, _AUDITED)
+    practice.status = PracticeStatus.PUBLISHED if practice.is_public else PracticeStatus.REJECTED
+    practice.save(update_fields=["status", "updated_at"])
+    _event(practice, actor, ReviewAction.REJECTED, reason.strip())
+    audit.record(
+        actor=actor,
+        action="practice.reject",
+        target=practice,
+        before=before,
+        after=audit.snapshot(practice, _AUDITED),
+    )
+    _tell_submitter(practice, ReviewAction.REJECTED, reason.strip())
+    return practice
+
+
+def _publish(practice: Practice, actor, note: str) -> PracticeVersion:
+    attachments = list(practice.attachments.filter(removed=False))
+    content = content_of(practice, attachments)
+    now = timezone.now()
+    number = (practice.published_version or 0) + 1
+    version = PracticeVersion.objects.create(
+        practice=practice,
+        number=number,
+        data=content,
+        published_at=now,
+        published_by=actor if getattr(actor, "is_authenticated", False) else None,
+        note=note,
+    )
+    practice.status = PracticeStatus.PUBLISHED
+    practice.published = content
+    practice.published_version = number
+    practice.first_published_at = practice.first_published_at or now
+    practice.save(
+        update_fields=[
+            "status",
+            "published",
+            "published_version",
+            "first_published_at",
+            "updated_at",
+        ]
+    )
+    indexing.index(practice)
+    return version
+
+
+@transaction.atomic
+def practice_publish(*, actor, practice: Practice, note: str = "") -> PracticeVersion:
+    """Publish the working copy as the next version; never by the one who submitted it."""
+    practice = _decide(actor, practice, note, needs_reason=False)
+    before = audit.snapshot(practice, _AUDITED)
+    version = _publish(practice, actor, note.strip())
+    _event(practice, actor, ReviewAction.PUBLISHED, note.strip())
+    audit.record(
+        actor=actor,
+        action="practice.publish",
+        target=practice,
+        before=before,
+        after=audit.snapshot(practice, _AUDITED),
+    )
+    _tell_submitter(practice, ReviewAction.PUBLISHED, note.strip())
+    return version
+
+
+@transaction.atomic
+def practice_retract(*, actor, practice: Practice, reason: str) -> Practice:
+    """Take a practice out of the catalogue, saying why; its page and history stay."""
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    if practice.retracted_at is not None:
+        return practice
+    require(can_retract_practice, actor, practice)
+    if not reason.strip():
+        raise ValidationError(_("Say why, for the readers and the submitter."))
+    before = audit.snapshot(practice, _AUDITED)
+    practice.status = PracticeStatus.RETRACTED
+    practice.retracted_at = timezone.now()
+    practice.retraction_reason = reason.strip()
+    practice.save(update_fields=["status", "retracted_at", "retraction_reason", "updated_at"])
+    indexing.index(practice)
+    _event(practice, actor, ReviewAction.RETRACTED, reason.strip())
+    audit.record(
+        actor=actor,
+        action="practice.retract",
+        target=practice,
+        before=before,
+        after=audit.snapshot(practice, _AUDITED),
+    )
+    _tell_submitter(practice, ReviewAction.RETRACTED, reason.strip())
+    return practice
+
+
+@transaction.atomic
+def theme_create(*, actor, code: str, labels: dict[str, str]) -> Theme:
+    require(can_manage_themes, actor)
+    if not labels.get("en"):
+        raise ValidationError({"labels": _("A theme needs at least its English label.")})
+    theme = Theme.objects.create(code=code, labels=labels)
+    audit.record(actor=actor, action="theme.create", target=theme, after={"labels": labels})
+    return theme
+
+
+@transaction.atomic
+def practices_import(*, actor, records: list[dict], source: str = "") -> list[Practice]:
+    """Publish already reviewed practices in bulk, all or none (the secretariat's entry).
+
+    Each record is in the published JSON shape; a wrong one stops the import
+    with its position and fields named, and nothing is stored.
+    """
+    require(can_import_practices, actor)
+    themes, countries = theme_codes(), country_codes()
+    practices = []
+    for position, record in enumerate(records, start=1):
+        try:
+            fields = clean_content(record, theme_codes=themes, country_codes=countries)
+        except Exception as error:
+            raise ValidationError(
+                _("Record %(n)d (%(title)s): %(error)s")
+                % {"n": position, "title": str(record.get("title", ""))[:60], "error": error}
+            ) from error
+        missing = missing_for_review(fields)
+        if missing:
+            raise ValidationError(
+                _("Record %(n)d (%(title)s): missing %(fields)s.")
+                % {"n": position, "title": fields["title"][:60], "fields": ", ".join(missing)}
+            )
+        practice = Practice.objects.create(submitted_by=actor, **fields)
+        _publish(practice, actor, note=source)
+        audit.record(
+            actor=actor,
+            action="practice.import",
+            target=practice,
+            after=audit.snapshot(practice, _AUDITED),
+        )
+        practices.append(practice)
+    return practices

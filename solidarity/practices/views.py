@@ -1,0 +1,411 @@
+from __future__ import annotations
+
+import json
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from solidarity.core import search
+from solidarity.core.export import csv_response
+from solidarity.core.permissions import allowed
+from solidarity.practices import selectors, services
+from solidarity.practices.content import content_of, diff_contents
+from solidarity.practices.forms import DecisionForm, PracticeForm, ReasonForm
+from solidarity.practices.models import Practice, PracticeVersion
+from solidarity.practices.permissions import (
+    can_decide_on_practice,
+    can_edit_practice,
+    can_retract_practice,
+    can_review_practices,
+    can_see_workspace,
+    can_submit_practices,
+)
+from solidarity.practices.presentation import facet_titles, labelled, labelled_content
+from solidarity.practices.records import CSV_HEADER, csv_row, public_record
+
+PER_PAGE = 20
+
+
+class _Window:
+    """What Paginator needs of a result set it does not hold: its size."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, item):
+        return []
+
+
+def catalogue(request):
+    query = selectors.CatalogueQuery.from_params(request.GET)
+    fmt = request.GET.get("format", "")
+    if fmt in ("csv", "json"):
+        return _export(request, query, fmt)
+    paginator = Paginator(_Window(0), PER_PAGE)
+    query_error, result = "", None
+    try:
+        number = max(1, int(request.GET.get("page") or 1))
+    except ValueError:
+        number = 1
+    try:
+        result = selectors.catalogue(query, offset=(number - 1) * PER_PAGE, limit=PER_PAGE)
+    except search.QueryError as error:
+        query_error = str(error)
+    total = result.total if result else 0
+    paginator = Paginator(_Window(total), PER_PAGE)
+    page = paginator.get_page(number)
+    if result is not None and page.number != number:  # beyond the last page
+        result = selectors.catalogue(query, offset=(page.number - 1) * PER_PAGE, limit=PER_PAGE)
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "practices/catalogue.html",
+        {
+            "query": query,
+            "query_error": query_error,
+            "total": total,
+            "page": page,
+            "practices": [labelled(p) for p in (result.practices if result else [])],
+            "facets": [
+                (name, facet_titles()[name], _facet_links(params, name, values))
+                for name, values in (result.facets.items() if result else [])
+                if values
+            ],
+            "query_string": params.urlencode(),
+            "may_submit": allowed(can_submit_practices, request.user),
+            "sorts": [("relevance", _("Relevance")), ("newest", _("Newest"))],
+        },
+    )
+
+
+def _facet_links(params, name: str, values):
+    """Each value with the address that ticks or unticks it, keeping the rest of the search."""
+    links = []
+    for value in values:
+        toggled = params.copy()
+        chosen = toggled.getlist(name)
+        toggled.setlist(
+            name,
+            [v for v in chosen if v != value.value] if value.selected else [*chosen, value.value],
+        )
+        links.append((value, toggled.urlencode()))
+    return links
+
+
+def _export(request, query, fmt: str):
+    base = request.build_absolute_uri("/").rstrip("/")
+    try:
+        practices = selectors.catalogue_for_export(query)
+        first = next(practices, None)
+    except search.QueryError as error:
+        return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
+
+    def all_practices():
+        if first is not None:
+            yield first
+            yield from practices
+
+    if fmt == "csv":
+        return csv_response(
+            "practices.csv", CSV_HEADER, (csv_row(p, base_url=base) for p in all_practices())
+        )
+
+    def chunks():
+        yield "[\n"
+        for n, practice in enumerate(all_practices()):
+            yield (",\n" if n else "") + json.dumps(
+                public_record(practice, base_url=base), ensure_ascii=False
+            )
+        yield "\n]\n"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="practices.json"'
+    return response
+
+
+def _public(pk: int) -> Practice:
+    try:
+        return selectors.public_practice(pk)
+    except Practice.DoesNotExist:
+        raise Http404(_("No published good practice has this number.")) from None
+
+
+def detail(request, pk: int):
+    practice = _public(pk)
+    may_see_all = allowed(can_see_workspace, request.user, practice)
+    if practice.retracted_at is not None and not may_see_all:
+        return render(request, "practices/retracted.html", {"practice": practice}, status=410)
+    return render(
+        request,
+        "practices/detail.html",
+        {
+            "practice": labelled(practice),
+            "content": practice.published,
+            "related": [labelled(p) for p in selectors.related_practices(practice)],
+            "may_see_workspace": may_see_all,
+            "may_retract": allowed(can_retract_practice, request.user, practice),
+            "retract_form": ReasonForm(),
+        },
+    )
+
+
+def history(request, pk: int):
+    practice = _public(pk)
+    if practice.retracted_at is not None and not allowed(can_see_workspace, request.user, practice):
+        raise Http404(_("This practice was retracted."))
+    return render(
+        request,
+        "practices/history.html",
+        {"practice": practice, "versions": selectors.versions_of(practice)},
+    )
+
+
+def version(request, pk: int, number: int):
+    practice = _public(pk)
+    if practice.retracted_at is not None and not allowed(can_see_workspace, request.user, practice):
+        raise Http404(_("This practice was retracted."))
+    try:
+        current = selectors.version_of(practice, number)
+    except PracticeVersion.DoesNotExist:
+        raise Http404(_("This practice has no such version.")) from None
+    previous = selectors.version_of(practice, number - 1) if number > 1 else None
+    return render(
+        request,
+        "practices/version.html",
+        {
+            "practice": practice,
+            "version": current,
+            "previous": previous,
+            "changes": diff_contents(previous.data, current.data) if previous else [],
+        },
+    )
+
+
+def attachment(request, pk: int, file_id: int):
+    practice = get_object_or_404(Practice, pk=pk)
+    document = get_object_or_404(practice.attachments, pk=file_id)
+    published_ids = {
+        item["id"]
+        for version in practice.versions.all()
+        for item in version.data.get("attachments", [])
+    }
+    public = practice.is_public and document.pk in published_ids
+    if not public and not allowed(can_see_workspace, request.user, practice):
+        raise Http404(_("No such document."))
+    response = HttpResponse(bytes(document.data), content_type=document.media_type)
+    response["Content-Disposition"] = content_disposition_header(False, document.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request):
+    if not allowed(can_submit_practices, request.user):
+        raise PermissionDenied
+    form = PracticeForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"submission_key": uuid.uuid4(), "language": request.LANGUAGE_CODE},
+        rows=_posted_rows(request),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            practice, _created = services.practice_create(
+                actor=request.user,
+                fields=form.content_fields,
+                files=form.checked_files,
+                submission_key=form.cleaned_data["submission_key"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _after_save(request, practice)
+    return render(request, "practices/form.html", {"form": form, "practice": None})
+
+
+def _posted_rows(request) -> dict[str, int]:
+    """How many rows of actors, countries and sources a posted form holds."""
+    if request.method != "POST":
+        return {}
+
+    def count(prefix: str) -> int:
+        numbers = [
+            int(key.rsplit("_", 1)[1])
+            for key in request.POST
+            if key.startswith(prefix) and key.rsplit("_", 1)[1].isdigit()
+        ]
+        return min(max(numbers, default=0), 60)
+
+    return {
+        "actors": max(0, count("actor_name_") - 2),
+        "countries": max(0, count("country_") - 3),
+        "sources": max(0, count("source_url_") - 2),
+    }
+
+
+def _after_save(request, practice):
+    if request.POST.get("action") == "submit":
+        try:
+            services.practice_submit(actor=request.user, practice=practice)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("practices:edit", pk=practice.pk)
+        messages.success(request, _("Sent for review. You will hear by e-mail."))
+    else:
+        messages.success(request, _("Draft saved."))
+    return redirect(practice.get_workspace_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk: int):
+    practice = get_object_or_404(Practice, pk=pk)
+    if not allowed(can_edit_practice, request.user, practice):
+        raise PermissionDenied
+    attachments = list(practice.attachments.filter(removed=False))
+    initial, rows = PracticeForm.initial_from(practice)
+    form = PracticeForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={**initial, "submission_key": practice.submission_key},
+        rows=_posted_rows(request) or rows,
+        attachments=attachments,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            practice = services.practice_update(
+                actor=request.user,
+                practice=practice,
+                fields=form.content_fields,
+                files=form.checked_files,
+                remove=form.cleaned_data.get("remove_attachments") or [],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _after_save(request, practice)
+    return render(request, "practices/form.html", {"form": form, "practice": practice})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workspace(request, pk: int):
+    """The working copy with its review thread; reviewers decide here."""
+    practice = get_object_or_404(
+        Practice.objects.select_related("submitted_by", "organization", "state"), pk=pk
+    )
+    if not allowed(can_see_workspace, request.user, practice):
+        raise PermissionDenied
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST":
+        if request.POST.get("decision") == "submit":
+            return _submit(request, practice)
+        if form.is_valid():
+            try:
+                _decide(request, practice, form.cleaned_data)
+            except ValidationError as error:
+                form.add_error("message", error)
+            else:
+                return redirect(practice.get_workspace_url())
+    return render(
+        request,
+        "practices/workspace.html",
+        {
+            "practice": practice,
+            "view": labelled_content(content_of(practice)),
+            "attachments": practice.attachments.filter(removed=False),
+            "events": practice.events.all(),
+            "form": form,
+            "may_edit": allowed(can_edit_practice, request.user, practice),
+            "may_decide": allowed(can_decide_on_practice, request.user, practice),
+            "is_reviewer": allowed(can_review_practices, request.user),
+        },
+    )
+
+
+def _submit(request, practice):
+    try:
+        services.practice_submit(actor=request.user, practice=practice)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Sent for review. You will hear by e-mail."))
+    return redirect(practice.get_workspace_url())
+
+
+def _decide(request, practice, data) -> None:
+    decision, message = data["decision"], data.get("message") or ""
+    actor = request.user
+    if decision == "comment":
+        services.practice_comment(actor=actor, practice=practice, message=message)
+        messages.success(request, _("Comment added."))
+    elif decision == "changes":
+        services.practice_request_changes(actor=actor, practice=practice, message=message)
+        messages.success(request, _("Changes requested; the submitter is told by e-mail."))
+    elif decision == "publish":
+        version = services.practice_publish(actor=actor, practice=practice, note=message)
+        messages.success(
+            request, _("Published as version %(number)d.") % {"number": version.number}
+        )
+    elif decision == "reject":
+        services.practice_reject(actor=actor, practice=practice, reason=message)
+        messages.success(request, _("Rejected; the submitter is told why by e-mail."))
+
+
+@login_required
+@require_POST
+def retract(request, pk: int):
+    practice = get_object_or_404(Practice, pk=pk)
+    if not allowed(can_retract_practice, request.user, practice):
+        raise PermissionDenied
+    form = ReasonForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Say why, for the readers and the submitter."))
+        services.practice_retract(
+            actor=request.user, practice=practice, reason=form.cleaned_data["message"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(practice.get_absolute_url())
+    messages.success(request, _("Retracted. The page now says why."))
+    return redirect(practice.get_absolute_url())
+
+
+@login_required
+def mine(request):
+    return render(
+        request,
+        "practices/mine.html",
+        {
+            "practices": selectors.practices_of(request.user),
+            "may_submit": allowed(can_submit_practices, request.user),
+        },
+    )
+
+
+@login_required
+def review_queue(request):
+    if not allowed(can_review_practices, request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "practices/review_queue.html",
+        {"practices": selectors.review_queue()},
+    )
