@@ -58,3 +58,31 @@ DEMO_PEOPLE = [
     ),
     ("reader@demo.solidarity.invalid", "Mei Chen", "public", None, None),
 ]
+
+# Themes the secretariat added to the five named by op. 8 of resolution 56/4.
+DEMO_THEMES = {
+    "water_sanitation": {
+        "en": "Water and sanitation",
+        "fr": "Eau et assainissement",
+        "es": "Agua y saneamiento",
+        "ru": "Водоснабжение и санитария",
+        "zh-hans": "水和环境卫生",
+        "ar": "المياه والصرف الصحي",
+    },
+    "education": {
+        "en": "Education",
+        "fr": "Éducation",
+        "es": "Educación",
+        "ru": "Образование",
+        "zh-hans": "教育",
+        "ar": "التعليم",
+    },
+    "disaster_response": {
+        "en": "Disaster response",
+        "fr": "Réponse aux catastrophes",
+        "es": "Respuesta a los desastres",
+        "ru": "Реагирование на бедствия",
+        "zh-hans": "救灾",
+        "ar": "الاستجابة للكوارث",
+    },
+}

@@ -1,3 +1,4 @@
+import json
 import secrets
 from pathlib import Path
 
@@ -9,7 +10,9 @@ from solidarity.accounts import services as accounts
 from solidarity.accounts.models import Organization, User
 from solidarity.core.roles import Role
 from solidarity.countries.models import Country
-from solidarity.demo.organizations import DEMO_ORGANIZATIONS, DEMO_PEOPLE
+from solidarity.demo.organizations import DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_THEMES
+from solidarity.practices import services as practices
+from solidarity.practices.models import Practice, Theme
 from solidarity.resolutions import services as resolutions
 from solidarity.resolutions.models import Resolution
 from solidarity.resolutions.parsing import parse_file
@@ -32,8 +35,10 @@ class Command(BaseCommand):
             created_orgs = self._organizations()
             credentials = self._people()
             created_resolutions = self._resolutions()
+            created_practices = self._practices()
         self.stdout.write(
-            f"Demo organizations added: {created_orgs}; resolutions added: {created_resolutions}."
+            f"Demo organizations added: {created_orgs}; resolutions added: {created_resolutions}; "
+            f"good practices added: {created_practices}."
         )
         if credentials:
             lines = [
@@ -78,6 +83,19 @@ class Command(BaseCommand):
             )
             created += 1
         return created
+
+    def _practices(self) -> int:
+        """Published practices, entered by the demo secretariat (once)."""
+        if Practice.objects.exists():
+            return 0
+        secretariat = User.objects.filter(role=Role.SECRETARIAT, is_active=True).first()
+        for code, labels in DEMO_THEMES.items():
+            if not Theme.objects.filter(code=code).exists():
+                practices.theme_create(actor=secretariat, code=code, labels=labels)
+        records = json.loads((DATA_DIR / "practices.json").read_text(encoding="utf-8"))
+        return len(
+            practices.practices_import(actor=secretariat, records=records, source="demo data")
+        )
 
     def _people(self) -> list[tuple[str, str, str]]:
         credentials = []
