@@ -126,6 +126,11 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache and rate limits: Redis when REDIS_URL is set, local memory otherwise.
+# Catalogues (facets, ranking) are served by an embedded tantivy index that mirrors
+# the database's full-text index; "database" serves them from the database alone.
+SEARCH_ENGINE = env_choice("SOLIDARITY_SEARCH_ENGINE", ("tantivy", "database"), "tantivy")
+SEARCH_INDEX_DIR = Path(env_str("SOLIDARITY_SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
+
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

@@ -41,6 +41,12 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _search_index_in_tmp(settings, tmp_path):
+    """Each test's catalogue index mirrors its own database."""
+    settings.SEARCH_INDEX_DIR = tmp_path / "search"
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

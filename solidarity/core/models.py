@@ -88,3 +88,20 @@ class SearchFacet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class SearchChange(models.Model):
+    """A search document changed: the log the catalogue engine replays, in order.
+
+    Written with the document, in the same transaction; see
+    :mod:`solidarity.core.search.engine`.
+    """
+
+    kind = models.CharField(max_length=40)
+    object_id = models.CharField(max_length=120)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "id"], name="search_change_order")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}"

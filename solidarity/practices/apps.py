@@ -8,6 +8,8 @@ class PracticesConfig(AppConfig):
 
     def ready(self) -> None:
         from solidarity.core.search import register_reindexer
+        from solidarity.core.search.engine import register_catalogue
         from solidarity.practices.indexing import SEARCH_KIND, reindex_all
 
         register_reindexer(SEARCH_KIND, reindex_all)
+        register_catalogue(SEARCH_KIND)

@@ -82,8 +82,8 @@ SDG_GOALS = {
     17: _("Partnerships for the Goals"),
 }
 
-# A target is "goal.number" (1.1 to 1.5) or "goal.letter" (1.a): A/RES/71/313.
-_TARGET = re.compile(r"^(\d{1,2})\.(\d{1,2}|[a-c])$")
+# A target is "goal.number" (1.1) or "goal.letter" (3.d), as numbered in A/RES/71/313.
+_TARGET = re.compile(r"^(\d{1,2})\.(\d{1,2}|[a-z])$")
 
 
 def sdg_target_goal(code: str) -> int | None:

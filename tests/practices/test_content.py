@@ -33,7 +33,10 @@ def test_the_words_of_rich_text_come_out_block_by_block():
 
 
 def test_content_in_the_published_shape_becomes_model_fields():
-    fields = clean(description="<p>ok</p><script>x</script>")
+    fields = clean(
+        description="<p>ok</p><script>x</script>", sdg_goals=[2, 3], sdg_targets=["2.4", "3.d"]
+    )
+    assert fields["sdg_targets"] == ["2.4", "3.d"]
     assert fields["description"] == "<p>ok</p>"
     assert fields["started_on"].isoformat() == "2019-03-01" and fields["ongoing"] is True
     assert fields["countries"][0] == {"country": "KEN", "role": "beneficiary"}

@@ -122,21 +122,25 @@ def index_document(
 
 def index_documents(*, kind: str, documents: Iterable) -> None:
     """Add or replace many documents: Documents or (object_id, title, body, language) tuples."""
-    from solidarity.core.search import faceting
+    from solidarity.core.search import engine, faceting
 
     batch = [Document.of(item) for item in documents]
     if not batch:
         return
     _backend().upsert_many(kind, batch)
     faceting.store_facets(kind, batch)
+    faceting.log_changes(kind, [d.object_id for d in batch])
+    engine.refresh_after_commit(kind)
 
 
 def remove_documents(*, kind: str, object_ids=None) -> None:
     """Remove documents of a kind, with their facets: the given ids, or all of them."""
-    from solidarity.core.search import faceting
+    from solidarity.core.search import engine, faceting
 
+    faceting.log_changes(kind, object_ids)
     faceting.delete_facets(kind, object_ids=object_ids)
     _backend().delete(kind, object_ids=object_ids)
+    engine.refresh_after_commit(kind)
 
 
 def faceted_search(
@@ -157,10 +161,11 @@ def faceted_search(
     result set. ``sort`` is ``"relevance"`` (words first, then newest) or
     ``"newest"``. Raises QueryError for an unsearchable query.
     """
-    from solidarity.core.search import faceting
+    from solidarity.core.search import engine, faceting
 
     query = text_or_query if isinstance(text_or_query, Query) else parse_query(text_or_query or "")
-    return faceting.run(
+    run = engine.faceted if engine.enabled() else faceting.run
+    return run(
         _backend(),
         kind,
         query,

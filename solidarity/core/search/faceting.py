@@ -43,6 +43,22 @@ def _delete_for(cursor, document_ids: list[int]) -> None:
         cursor.execute(f"DELETE FROM core_searchfacet WHERE document_id IN ({marks})", chunk)
 
 
+def log_changes(kind: str, object_ids) -> None:
+    """Note changed documents for the catalogue engine (see engine.py)."""
+    with connection.cursor() as cursor:
+        if object_ids is None:
+            cursor.execute(
+                "INSERT INTO core_searchchange (kind, object_id) "
+                "SELECT kind, object_id FROM core_searchdocument WHERE kind = %s",
+                [kind],
+            )
+            return
+        cursor.executemany(
+            "INSERT INTO core_searchchange (kind, object_id) VALUES (%s, %s)",
+            [(kind, str(i)) for i in object_ids],
+        )
+
+
 def store_facets(kind: str, documents: list[Document]) -> None:
     """Replace the facet values of freshly stored documents."""
     with connection.cursor() as cursor:

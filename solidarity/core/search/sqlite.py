@@ -95,12 +95,21 @@ def search(
 
 
 def highlight(kind: str, query: Query, object_ids: list[str]) -> dict[str, str]:
-    marks = ", ".join(["%s"] * len(object_ids))
+    # One branch per document, each found by its row id: FTS5 then reads only
+    # that document's entries instead of every match of a common word.
+    marked = {}
+    match = to_fts5(query)
+    branch = (
+        "SELECT d.object_id, highlight(core_search_fts, 1, %s, %s) "
+        "FROM core_searchdocument d JOIN core_search_fts f ON f.rowid = d.id "
+        "WHERE d.kind = %s AND d.object_id = %s AND core_search_fts MATCH %s"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT d.object_id, highlight(core_search_fts, 1, %s, %s) "
-            f"FROM core_search_fts f JOIN core_searchdocument d ON d.id = f.rowid "
-            f"WHERE core_search_fts MATCH %s AND d.kind = %s AND d.object_id IN ({marks})",
-            [MARK_START, MARK_END, to_fts5(query), kind, *object_ids],
-        )
-        return dict(cursor.fetchall())
+        for start in range(0, len(object_ids), 200):
+            chunk = object_ids[start : start + 200]
+            cursor.execute(
+                " UNION ALL ".join([branch] * len(chunk)),
+                [v for i in chunk for v in (MARK_START, MARK_END, kind, i, match)],
+            )
+            marked.update(cursor.fetchall())
+    return marked

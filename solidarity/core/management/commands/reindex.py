@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from solidarity.core import search
+from solidarity.core.search import engine
 
 
 class Command(BaseCommand):
@@ -26,3 +27,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{kind}: {count} records indexed in {time.monotonic() - started:.1f} s"
             )
+            if engine.enabled() and kind in engine.catalogues():
+                # The mirror is rebuilt whole rather than replaying every change.
+                started = time.monotonic()
+                count = engine.catalogue_index(kind).rebuild()
+                self.stdout.write(
+                    f"{kind}: catalogue index rebuilt with {count} records "
+                    f"in {time.monotonic() - started:.1f} s"
+                )

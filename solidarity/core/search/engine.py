@@ -1,0 +1,404 @@
+"""The catalogue engine: a tantivy index that mirrors the database's search documents.
+
+The database stays the record: services write search documents and their
+facets in their own transaction (FTS5 or PostgreSQL full text), and each write
+adds a row to ``core_searchchange``. This engine replays those rows into an
+embedded tantivy index on disk, so a catalogue page (ranked words, every
+facet counted, at a million records) costs milliseconds instead of a scan.
+
+Staying in step: before each query the engine compares the last change it
+applied with the database's last change, and replays what it missed (another
+process's writes included); a service also replays its own change once
+committed. Processes sharing the index folder take turns through a lock file.
+If the index is missing, damaged or ahead of the database (a restored backup),
+it is rebuilt from the database. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import logging
+import shutil
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+import tantivy
+from django.conf import settings
+from django.db import connection, transaction
+
+from solidarity.core.search import MARK_START, FacetedPage, Query, SearchHit, snippet
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+FACET_SEPARATOR = "="
+TITLE_BOOST = 2.0
+MAX_FACET_VALUES = 10_000
+# Above this share of all documents, facets are counted over the documents the
+# words do *not* match, taken from the counts of the filters alone (cached).
+COMPLEMENT_FROM = 0.5
+# Memory the index writer may use while rebuilding (more means fewer, larger segments).
+REBUILD_HEAP_BYTES = 120_000_000
+
+
+def _analyzer():
+    """Words as FTS5 reads them: split on non-letters, lower case, no accents, stemmed."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(80))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .filter(tantivy.Filter.stemmer("english"))
+        .build()
+    )
+
+
+def _schema():
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    builder.add_text_field("title", tokenizer_name="solidarity")
+    builder.add_text_field("body", tokenizer_name="solidarity")
+    builder.add_integer_field("sorted_at", fast=True, indexed=False)
+    builder.add_text_field("facets", tokenizer_name="raw", fast=True, index_option="basic")
+    return builder.build()
+
+
+def to_tantivy(query: Query) -> str:
+    """The query in tantivy's language: each word or phrase quoted, so nothing is syntax."""
+    groups = []
+    for group in query.groups:
+        parts = [f'{"-" if t.negated else "+"}"{" ".join(t.words)}"' for t in group]
+        groups.append("(" + " ".join(parts) + ")")
+    return " OR ".join(groups)
+
+
+def _microseconds(moment) -> int:
+    """A date to sort by, fine enough that records published in one second keep their order."""
+    return int(moment.timestamp() * 1_000_000) if moment else 0
+
+
+def _database_label() -> str:
+    """Which database the index mirrors, so a folder is never reused for another."""
+    config = connection.settings_dict
+    return f"{connection.vendor}:{config.get('HOST') or ''}:{config.get('NAME')}"
+
+
+class CatalogueIndex:
+    """The mirror of one kind of search document (``"practice"``)."""
+
+    def __init__(self, kind: str, folder: Path):
+        self.kind = kind
+        self.folder = folder
+        self.schema = _schema()
+        self.index = None
+        self.seen = -1  # the last change this process's searcher includes
+        self.baseline: OrderedDict[tuple, dict] = OrderedDict()  # filter counts, by generation
+        self.lock = threading.Lock()
+
+    # -- Keeping in step -------------------------------------------------------
+
+    @property
+    def _state_file(self) -> Path:
+        return self.folder / "state.json"
+
+    def _read_state(self) -> dict:
+        try:
+            return json.loads(self._state_file.read_text())
+        except (OSError, ValueError):
+            return {}
+
+    def _write_state(self, applied: int) -> None:
+        state = {"schema": SCHEMA_VERSION, "database": _database_label(), "applied": applied}
+        temporary = self._state_file.with_suffix(".tmp")
+        temporary.write_text(json.dumps(state))
+        temporary.replace(self._state_file)
+
+    def _open(self, *, fresh: bool = False) -> None:
+        if fresh:
+            shutil.rmtree(self.folder / "index", ignore_errors=True)
+        (self.folder / "index").mkdir(parents=True, exist_ok=True)
+        self.index = tantivy.Index(self.schema, path=str(self.folder / "index"), reuse=True)
+        self.index.register_tokenizer("solidarity", _analyzer())
+
+    @contextlib.contextmanager
+    def _exclusive(self):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with self.lock, open(self.folder / "sync.lock", "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _last_change(self) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT max(id) FROM core_searchchange WHERE kind = %s", [self.kind])
+            return cursor.fetchone()[0] or 0
+
+    def ensure_current(self) -> None:
+        """Replay the changes this process has not seen yet (cheap when there are none)."""
+        last = self._last_change()
+        if self.index is not None and last == self.seen:
+            return
+        with self._exclusive():
+            state = self._read_state()
+            usable = (
+                state.get("schema") == SCHEMA_VERSION
+                and state.get("database") == _database_label()
+                and state.get("applied", -1) <= last
+            )
+            try:
+                if self.index is None:
+                    self._open(fresh=not usable)
+            except (OSError, ValueError) as error:
+                log.warning("search index of %s unusable (%s): rebuilding", self.kind, error)
+                usable = False
+                self._open(fresh=True)
+            if not usable:
+                self._rebuild_locked(last)
+            elif state["applied"] < last:
+                self._replay(state["applied"], last)
+            self.index.reload()
+            self.seen = last
+            self.baseline.clear()
+
+    def _documents(self, where: str, params: list, *, limit: int = 1_000_000_000):
+        """((id, object_id, title, body, sorted_at), facets) of the documents ``where`` allows."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT d.id, d.object_id, d.title, d.body, d.sorted_at "
+                f"FROM core_searchdocument d WHERE d.kind = %s AND {where} ORDER BY d.id LIMIT %s",
+                [self.kind, *params, limit],
+            )
+            rows = cursor.fetchall()
+            facets: dict[int, list[str]] = {}
+            for start in range(0, len(rows), 500):
+                ids = [row[0] for row in rows[start : start + 500]]
+                marks = ", ".join(["%s"] * len(ids))
+                cursor.execute(
+                    "SELECT document_id, facet, value FROM core_searchfacet "
+                    f"WHERE document_id IN ({marks})",
+                    ids,
+                )
+                for document_id, facet, value in cursor.fetchall():
+                    facets.setdefault(document_id, []).append(f"{facet}{FACET_SEPARATOR}{value}")
+        return [(row, facets.get(row[0], [])) for row in rows]
+
+    @staticmethod
+    def _document(row, facets) -> tantivy.Document:
+        _id, object_id, title, body, sorted_at = row
+        document = tantivy.Document()
+        document.add_integer("id", int(object_id))
+        document.add_text("title", title or "")
+        document.add_text("body", body or "")
+        document.add_integer("sorted_at", _microseconds(sorted_at))
+        for value in facets:
+            document.add_text("facets", value)
+        return document
+
+    def _replay(self, applied: int, last: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT DISTINCT object_id FROM core_searchchange "
+                "WHERE kind = %s AND id > %s AND id <= %s",
+                [self.kind, applied, last],
+            )
+            changed = [row[0] for row in cursor.fetchall()]
+        writer = self.index.writer(50_000_000, 1)
+        for start in range(0, len(changed), 500):
+            chunk = changed[start : start + 500]
+            for object_id in chunk:
+                writer.delete_documents_by_term("id", int(object_id))
+            marks = ", ".join(["%s"] * len(chunk))
+            for row, facets in self._documents(f"d.object_id IN ({marks})", chunk):
+                writer.add_document(self._document(row, facets))
+        writer.commit()
+        writer.wait_merging_threads()
+        self._write_state(last)
+
+    def _rebuild_locked(self, last: int) -> int:
+        writer = self.index.writer(REBUILD_HEAP_BYTES, 1)
+        writer.delete_all_documents()
+        count, after = 0, 0
+        while True:
+            batch = self._documents("d.id > %s", [after], limit=5000)
+            if not batch:
+                break
+            for row, facets in batch:
+                writer.add_document(self._document(row, facets))
+            count += len(batch)
+            after = batch[-1][0][0]
+        writer.commit()
+        writer.wait_merging_threads()
+        self._write_state(last)
+        return count
+
+    def rebuild(self) -> int:
+        """Index every document of the kind again, from the database."""
+        with self._exclusive():
+            self._open(fresh=True)
+            count = self._rebuild_locked(self._last_change())
+            self.index.reload()
+            self.seen = -1
+            self.baseline.clear()
+        return count
+
+    # -- Reading ---------------------------------------------------------------
+
+    def _text_query(self, query: Query):
+        return self.index.parse_query(
+            to_tantivy(query), ["title", "body"], field_boosts={"title": TITLE_BOOST}
+        )
+
+    def _filters_query(self, filters: dict[str, list[str]]):
+        clauses = [
+            (
+                tantivy.Occur.Must,
+                tantivy.Query.term_set_query(
+                    self.schema, "facets", [f"{name}{FACET_SEPARATOR}{v}" for v in values]
+                ),
+            )
+            for name, values in sorted(filters.items())
+        ]
+        return tantivy.Query.boolean_query(clauses) if clauses else tantivy.Query.all_query()
+
+    def _count_facets(self, searcher, query) -> dict[str, dict[str, int]]:
+        result = searcher.aggregate(
+            query, {"f": {"terms": {"field": "facets", "size": MAX_FACET_VALUES}}}
+        )
+        counts: dict[str, dict[str, int]] = {}
+        for bucket in result["f"]["buckets"]:
+            name, _sep, value = str(bucket["key"]).partition(FACET_SEPARATOR)
+            counts.setdefault(name, {})[value] = bucket["doc_count"]
+        return counts
+
+    def _filter_counts(self, searcher, filters, filter_query) -> dict[str, dict[str, int]]:
+        key = tuple((name, tuple(sorted(values))) for name, values in sorted(filters.items()))
+        counts = self.baseline.get(key)
+        if counts is None:
+            counts = self._count_facets(searcher, filter_query)
+            self.baseline[key] = counts
+            while len(self.baseline) > 256:
+                self.baseline.popitem(last=False)
+        return counts
+
+    def faceted(
+        self, query: Query, *, filters, facets, sort: str, limit: int, offset: int
+    ) -> tuple[int, list[tuple[str, float]], dict[str, list[tuple[str, int]]]]:
+        self.ensure_current()
+        searcher = self.index.searcher()
+        filter_query = self._filters_query(filters)
+        if query.is_empty:
+            combined = filter_query
+        else:
+            text = self._text_query(query)
+            combined = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, text), (tantivy.Occur.Must, filter_query)]
+            )
+        if sort == "relevance" and not query.is_empty:
+            result = searcher.search(combined, limit, count=True, offset=offset)
+        else:
+            result = searcher.search(
+                combined, limit, count=True, order_by_field="sorted_at", offset=offset
+            )
+        total = result.count
+        ranked = [
+            (str(searcher.doc(address)["id"][0]), float(score) if sort == "relevance" else 0.0)
+            for score, address in result.hits
+        ]
+        counts: dict[str, dict[str, int]] = {}
+        if facets and total:
+            if query.is_empty:
+                counts = self._filter_counts(searcher, filters, filter_query)
+            elif total > COMPLEMENT_FROM * max(1, searcher.num_docs):
+                baseline = self._filter_counts(searcher, filters, filter_query)
+                outside = self._count_facets(
+                    searcher,
+                    tantivy.Query.boolean_query(
+                        [(tantivy.Occur.Must, filter_query), (tantivy.Occur.MustNot, text)]
+                    ),
+                )
+                counts = {
+                    name: {
+                        value: n - outside.get(name, {}).get(value, 0)
+                        for value, n in values.items()
+                    }
+                    for name, values in baseline.items()
+                }
+            else:
+                counts = self._count_facets(searcher, combined)
+        ordered = {
+            name: sorted(
+                ((value, n) for value, n in counts.get(name, {}).items() if n > 0),
+                key=lambda item: (-item[1], item[0]),
+            )
+            for name in facets
+        }
+        return total, ranked, ordered
+
+
+_INDEXES: dict[tuple[str, str], CatalogueIndex] = {}
+_INDEXES_LOCK = threading.Lock()
+_CATALOGUES: set[str] = set()
+
+
+def register_catalogue(kind: str) -> None:
+    """Declare a kind served by the engine (at app start-up): its changes are replayed at once."""
+    _CATALOGUES.add(kind)
+
+
+def catalogues() -> set[str]:
+    return set(_CATALOGUES)
+
+
+def refresh_after_commit(kind: str) -> None:
+    """Replay a catalogue's changes once the transaction that made them commits.
+
+    The next reader would replay them anyway; doing it here makes the writer,
+    not a visitor, wait for it. A failure is logged, never raised: the
+    database already holds the change, and the next query retries.
+    """
+    if not enabled() or kind not in _CATALOGUES:
+        return
+
+    def replay():
+        try:
+            catalogue_index(kind).ensure_current()
+        except Exception:  # the record is safe; the next query retries
+            log.exception("could not bring the %s search index up to date", kind)
+
+    transaction.on_commit(replay)
+
+
+def catalogue_index(kind: str) -> CatalogueIndex:
+    folder = Path(settings.SEARCH_INDEX_DIR) / kind
+    key = (str(folder), kind)
+    with _INDEXES_LOCK:
+        if key not in _INDEXES:
+            _INDEXES[key] = CatalogueIndex(kind, folder)
+        return _INDEXES[key]
+
+
+def enabled() -> bool:
+    return settings.SEARCH_ENGINE == "tantivy"
+
+
+def faceted(backend, kind: str, query: Query, **options) -> FacetedPage:
+    """A catalogue page from the engine, with snippets from the database's own index."""
+    snippets = options.pop("snippets")
+    total, ranked, counts = catalogue_index(kind).faceted(query, **options)
+    marked = {}
+    if snippets and ranked and not query.is_empty:
+        marked = backend.highlight(kind, query, [object_id for object_id, _rank in ranked])
+    hits = [
+        SearchHit(
+            object_id,
+            rank,
+            snippet(marked[object_id]) if MARK_START in marked.get(object_id, "") else "",
+        )
+        for object_id, rank in ranked
+    ]
+    return FacetedPage(total, hits, counts)
