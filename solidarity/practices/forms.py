@@ -192,9 +192,13 @@ class PracticeForm(forms.Form):
             )
             self.row_groups["sources"].append((f"source_title_{n}", f"source_url_{n}"))
 
-    def rows(self, group: str):
-        """The bound fields of a repeating group, row by row, for the template."""
-        return [[self[name] for name in row] for row in self.row_groups[group]]
+    @property
+    def rows(self) -> dict[str, list]:
+        """The bound fields of each repeating group, row by row, for the template."""
+        return {
+            group: [[self[name] for name in row] for row in rows]
+            for group, rows in self.row_groups.items()
+        }
 
     @staticmethod
     def initial_from(practice) -> tuple[dict, dict[str, int]]:

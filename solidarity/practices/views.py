@@ -82,7 +82,7 @@ def catalogue(request):
             "page": page,
             "practices": [labelled(p) for p in (result.practices if result else [])],
             "facets": [
-                (name, facet_titles()[name], _facet_links(params, name, values))
+                _facet_block(name, _facet_links(params, name, values))
                 for name, values in (result.facets.items() if result else [])
                 if values
             ],
@@ -91,6 +91,16 @@ def catalogue(request):
             "sorts": [("relevance", _("Relevance")), ("newest", _("Newest"))],
         },
     )
+
+
+FACET_VALUES_SHOWN = 8
+
+
+def _facet_block(name: str, links: list) -> dict:
+    """A facet's first values, and the rest behind "More" (chosen ones always shown)."""
+    shown = [link for n, link in enumerate(links) if n < FACET_VALUES_SHOWN or link[0].selected]
+    more = [link for link in links if link not in shown]
+    return {"name": name, "title": facet_titles()[name], "shown": shown, "more": more}
 
 
 def _facet_links(params, name: str, values):

@@ -211,3 +211,17 @@ def test_the_command_line_searches_and_imports(secretariat, tmp_path, capsys):
     with pytest.raises(CommandError, match=r"Record 1 .* Nothing was stored"):
         call_command("practices", "import", str(path), "--as", secretariat.email)
     assert Practice.objects.count() == 1
+
+
+def test_the_form_offers_rows_for_actors_countries_and_sources_and_keeps_saved_ones(
+    contributor_x, published_practice
+):
+    client = client_for(contributor_x)
+    blank = client.get("/practices/new/").content.decode()
+    for name in ("actor_name_1", "actor_type_2", "country_1", "role_3", "source_url_2"):
+        assert f'name="{name}"' in blank
+    page = client.get(f"/practices/{published_practice.pk}/edit/").content.decode()
+    assert 'value="Organization X"' in page
+    assert '<option value="ETH" selected>' in page
+    assert 'name="country_6"' in page  # three saved, three more to fill
+    assert 'value="https://example.org/seeds"' in page
