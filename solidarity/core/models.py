@@ -81,8 +81,10 @@ class SearchFacet(models.Model):
     value = models.CharField(max_length=80)
 
     class Meta:
+        # One index, by document: filters and counts go through the catalogue
+        # engine; the database's own answer (SOLIDARITY_SEARCH_ENGINE=database) is
+        # for small catalogues and reads facets by document.
         indexes = [
-            models.Index(fields=["facet", "value", "document"], name="search_facet_value"),
             models.Index(fields=["document", "facet", "value"], name="search_facet_document"),
         ]
 

@@ -25,6 +25,13 @@ from solidarity.practices.taxonomy import (
 )
 
 LIMITS = {"title": 200, "summary": 600}
+# The allowed codes, computed once (an enum's .values builds a new list each time).
+LEVELS = frozenset(Level.values)
+MODALITIES = frozenset(Modality.values)
+HUMAN_RIGHTS = frozenset(HumanRight.values)
+ACTOR_TYPES = frozenset(ActorType.values)
+COUNTRY_ROLES = frozenset(CountryRole.values)
+SDG_GOAL_NUMBERS = frozenset(SDG_GOALS)
 MAX_LONG_TEXT = 20_000
 MAX_ITEMS = 60
 
@@ -62,7 +69,10 @@ def _codes(values, allowed, field: str, errors) -> list:
 
 
 def clean_content(content: dict, *, theme_codes, country_codes) -> dict:
-    """Model field values from content in the published shape; ContentError if wrong."""
+    """Model field values from content in the published shape; ContentError if wrong.
+
+    ``theme_codes`` and ``country_codes`` are sets (or anything ``in`` works on).
+    """
     errors: dict[str, list[str]] = {}
     fields: dict = {}
     for name in TEXT_FIELDS:
@@ -93,16 +103,16 @@ def clean_content(content: dict, *, theme_codes, country_codes) -> dict:
         errors.setdefault("ended_on", []).append(_("The end comes before the start."))
 
     level = content.get("level") or ""
-    if level and level not in Level.values:
+    if level and level not in LEVELS:
         errors.setdefault("level", []).append(_("Unknown value: %(values)s.") % {"values": level})
-    fields["level"] = level if level in Level.values else ""
+    fields["level"] = level if level in LEVELS else ""
 
-    fields["themes"] = _codes(content.get("themes"), set(theme_codes), "themes", errors)
+    fields["themes"] = _codes(content.get("themes"), theme_codes, "themes", errors)
     fields["modalities"] = _codes(
-        content.get("modalities"), set(Modality.values), "modalities", errors
+        content.get("modalities"), MODALITIES, "modalities", errors
     )
     fields["human_rights"] = _codes(
-        content.get("human_rights"), set(HumanRight.values), "human_rights", errors
+        content.get("human_rights"), HUMAN_RIGHTS, "human_rights", errors
     )
     goals = []
     for goal in content.get("sdg_goals") or []:
@@ -110,7 +120,7 @@ def clean_content(content: dict, *, theme_codes, country_codes) -> dict:
             goals.append(int(goal))
         except (TypeError, ValueError):
             goals.append(goal)
-    fields["sdg_goals"] = sorted(_codes(goals, set(SDG_GOALS), "sdg_goals", errors))
+    fields["sdg_goals"] = sorted(_codes(goals, SDG_GOAL_NUMBERS, "sdg_goals", errors))
     targets = []
     for target in content.get("sdg_targets") or []:
         goal = sdg_target_goal(str(target))
@@ -128,7 +138,7 @@ def clean_content(content: dict, *, theme_codes, country_codes) -> dict:
     fields["sdg_targets"] = list(dict.fromkeys(targets))
 
     fields["actors"] = _actors(content.get("actors") or [], errors)
-    fields["countries"] = _countries(content.get("countries") or [], set(country_codes), errors)
+    fields["countries"] = _countries(content.get("countries") or [], country_codes, errors)
     fields["sources"] = _sources(content.get("sources") or [], errors)
     language = content.get("language") or settings.LANGUAGE_CODE
     if language not in {code for code, _name in settings.LANGUAGES}:
@@ -151,7 +161,7 @@ def _actors(items, errors) -> list[dict]:
         kind = item.get("type") or ""
         if not name:
             continue
-        if kind not in ActorType.values:
+        if kind not in ACTOR_TYPES:
             errors.setdefault("actors", []).append(
                 _("Actor %(n)d (%(name)s): choose a type.") % {"n": position, "name": name}
             )
@@ -160,7 +170,7 @@ def _actors(items, errors) -> list[dict]:
     return actors
 
 
-def _countries(items, known: set[str], errors) -> list[dict]:
+def _countries(items, known, errors) -> list[dict]:
     rows, seen = [], set()
     for item in items:
         code = str(item.get("country") or "").strip().upper()
@@ -172,7 +182,7 @@ def _countries(items, known: set[str], errors) -> list[dict]:
                 _("%(code)s is not a State the platform knows.") % {"code": code}
             )
             continue
-        if role not in CountryRole.values:
+        if role not in COUNTRY_ROLES:
             errors.setdefault("countries", []).append(
                 _("%(code)s: choose its role (provider, partner or beneficiary).") % {"code": code}
             )

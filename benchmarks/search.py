@@ -1,0 +1,434 @@
+"""Benchmark: the good-practice catalogue at a million published practices.
+
+For each database (SQLite, PostgreSQL), in a fresh database:
+
+1. build: generates the corpus (``benchmarks/corpus.py``) and stores it the
+   platform's way: practice rows, then search documents with their facets
+   through ``solidarity.core.search`` (FTS5 or tsvector, in transactions of
+   5,000), while the catalogue engine, in its own process as in a web
+   worker, replays the database's changes into its index. Prints the time of
+   each step.
+2. queries: a new process, as a web worker is, runs a fixed set of catalogue
+   searches (single words, phrases, boolean, with and without facet filters,
+   both orders) through ``practices.selectors.catalogue``: first page of 20
+   with snippets and every facet counted. Each query runs ``--runs`` times;
+   prints the first run, p50 and p95 of each, p50 and p95 of all runs, and
+   the process's peak memory.
+3. web: starts ``solidarity serve`` and asks it for the same pages over HTTP;
+   prints page p50 and p95 and the server's peak memory.
+
+Targets: first page with all facet counts p95 <= 50 ms on each database;
+building the corpus and its index <= 10 minutes; web process < 300 MB.
+
+    .venv/bin/python benchmarks/search.py [--count 1000000] [--database sqlite|postgres|both]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLIDARITY = str(Path(sys.executable).with_name("solidarity"))
+PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+PG_BENCH = "postgres://postgres@127.0.0.1:5432/solidarity_bench"
+BATCH = 5000
+
+# (label, query string): what people type and click in the catalogue.
+QUERIES = [
+    ("word, rare", "q=mangroves"),
+    ("word", "q=vaccines"),
+    ("word, stemmed", "q=harvesting"),
+    ("word, very common", "q=communities"),
+    ("word, in most records", "q=cooperation"),
+    ("phrase", 'q="seed banks"'),
+    ("phrase, common words", 'q="local communities"'),
+    ("AND", "q=drought AND irrigation"),
+    ("OR", "q=earthquake OR cyclone"),
+    ("NOT", "q=vaccination -laboratories"),
+    ("word + region", "q=drought&region=African"),
+    ("word + theme + level", "q=clinics&theme=pandemics_recovery&level=international"),
+    ("common word + 2 filters", "q=communities&modality=south_south&year=2024"),
+    ("phrase + country", 'q="clean water"&country=BRA'),
+    ("OR + sdg", "q=schools OR teachers&sdg=4"),
+    ("filters only", "region=Asia-Pacific&actor_type=ngo"),
+    ("browse, newest", "sort=newest"),
+    ("word, newest", "q=solar&sort=newest"),
+    ("common word, newest", "q=partners&sort=newest"),
+    ("page 5", "q=women&page=5"),
+]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def peak_rss_mib(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+# -- Child: build --------------------------------------------------------------
+
+
+_WORKER: dict = {}
+
+
+COLUMNS = [
+    "id", "status", "submitted_by", "submission_key", "title", "summary", "description",
+    "challenge", "actions", "results", "enabling_factors", "sustainability", "resources",
+    "started_on", "ended_on", "ongoing", "level", "actors", "countries", "themes",
+    "modalities", "sdg_goals", "sdg_targets", "human_rights", "sources", "language",
+    "created_at", "updated_at", "submitted_at", "first_published_at", "published",
+    "published_version", "contact_name", "contact_email", "retraction_reason",
+]  # fmt: skip
+
+
+def _prepare_start(submitter: int) -> None:
+    """In each worker: Django, and what every record needs (countries, themes)."""
+    import django
+
+    django.setup()
+    from benchmarks import corpus
+    from solidarity.practices.indexing import country_facts
+
+    facts = country_facts()
+    codes = sorted(code for code, (_name, group) in facts.items() if group)
+    _WORKER.update(
+        facts=facts,
+        names={code: name for code, (name, _group) in facts.items()},
+        codes=codes,
+        code_set=frozenset(codes),
+        weights=corpus.country_weights(codes),
+        themes=frozenset(corpus.THEMES),
+        submitter=submitter,
+    )
+
+
+def _prepare(batch: tuple[int, int, int]) -> tuple[list, list, int]:
+    """Records first..last: practice rows (model field values) and search documents."""
+    from benchmarks import corpus
+    from solidarity.core import search
+    from solidarity.core.bulk import prepare_rows
+    from solidarity.practices.content import searchable_text
+    from solidarity.practices.indexing import facets_of
+    from solidarity.practices.models import Practice
+    from solidarity.practices.validation import clean_content
+
+    first, last, count = batch
+    w = _WORKER
+    rows, documents, words = [], [], 0
+    for n in range(first, last + 1):
+        content = corpus.record(n, w["codes"], w["weights"])
+        fields = clean_content(content, theme_codes=w["themes"], country_codes=w["code_set"])
+        at = corpus.published_at(n, count)
+        rows.append(
+            (
+                n,
+                "published",
+                w["submitter"],
+                uuid.UUID(int=n),
+                *tuple(fields[c] for c in COLUMNS[4:26]),
+                at,
+                at,
+                at,
+                at,
+                content,
+                1,
+                "",
+                "",
+                "",
+            )
+        )
+        body = searchable_text(content, country_names=w["names"])
+        words += len(body.split())
+        documents.append(
+            search.Document(
+                object_id=str(n),
+                title=content["title"],
+                body=body,
+                language=content["language"],
+                sorted_at=at,
+                facets=facets_of(content, w["facts"]),
+            )
+        )
+    return prepare_rows(Practice, COLUMNS, rows), documents, words
+
+
+def _follow(stop) -> None:
+    """The catalogue engine replaying the database's changes while they are written."""
+    import django
+
+    django.setup()
+    from solidarity.core.search import engine
+    from solidarity.practices.indexing import SEARCH_KIND
+
+    index = engine.catalogue_index(SEARCH_KIND)
+    while not stop.wait(3):
+        index.ensure_current()
+
+
+def build(count: int) -> None:
+    import multiprocessing
+
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+
+    from solidarity.accounts import services as accounts
+    from solidarity.core import search
+    from solidarity.core.bulk import insert_rows
+    from solidarity.core.roles import Role
+    from solidarity.core.search import engine
+    from solidarity.practices.indexing import SEARCH_KIND
+    from solidarity.practices.models import Practice
+
+    secretariat = accounts.user_create(
+        actor=None,
+        email="bench@example.org",
+        full_name="Bench",
+        role=Role.SECRETARIAT,
+        password="not-used-for-anything-42",
+    )
+    batches = [
+        (first, min(count, first + BATCH - 1), count) for first in range(1, count + 1, BATCH)
+    ]
+    started = time.perf_counter()
+    rows_time = index_time = 0.0
+    words = 0
+    pool = multiprocessing.get_context("fork").Pool(
+        1, initializer=_prepare_start, initargs=(secretariat.pk,)
+    )
+    # The engine follows the database as a web worker would, from its own process.
+    spawn = multiprocessing.get_context("spawn")
+    stop = spawn.Event()
+    follower = spawn.Process(target=_follow, args=(stop,))
+    follower.start()
+    with pool:
+        for rows, documents, batch_words in pool.imap(_prepare, batches):
+            words += batch_words
+            t = time.perf_counter()
+            with transaction.atomic():
+                insert_rows(Practice, COLUMNS, rows, prepared=True)
+            rows_time += time.perf_counter() - t
+            t = time.perf_counter()
+            with transaction.atomic():
+                search.index_documents(kind=SEARCH_KIND, documents=documents)
+            index_time += time.perf_counter() - t
+            done = int(documents[-1].object_id)
+            if done % 100_000 == 0:
+                print(f"  {done:>9,} stored, {time.perf_counter() - started:6.1f} s", flush=True)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT setval('practices_practice_id_seq', %s)", [count])
+        cursor.execute("ANALYZE")
+    t = time.perf_counter()
+    stop.set()
+    follower.join()
+    index = engine.catalogue_index(SEARCH_KIND)
+    index.ensure_current()  # the last changes
+    indexed = index.index.searcher().num_docs
+    engine_time = time.perf_counter() - t
+    total = time.perf_counter() - started
+    print(
+        json.dumps(
+            {
+                "records": count,
+                "words_per_record": round(words / count),
+                "rows_s": round(rows_time, 1),
+                "database_index_s": round(index_time, 1),
+                "engine_index_s": round(engine_time, 1),
+                "engine_records": indexed,
+                "total_s": round(total, 1),
+            }
+        ),
+        flush=True,
+    )
+
+
+# -- Child: queries ------------------------------------------------------------
+
+
+def queries(runs: int) -> None:
+    import django
+
+    django.setup()
+    from django.http import QueryDict
+
+    from solidarity.practices import selectors
+
+    selectors.catalogue(selectors.CatalogueQuery())  # opens the index, as a first visit does
+    results, everything = [], []
+    for label, params in QUERIES:
+        parsed = QueryDict(params)
+        query = selectors.CatalogueQuery.from_params(parsed)
+        page = int(parsed.get("page", 1))
+        times = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            found = selectors.catalogue(query, offset=(page - 1) * 20, limit=20)
+            times.append((time.perf_counter() - t) * 1000)
+        everything.extend(times)
+        results.append(
+            {
+                "label": label,
+                "params": params,
+                "matches": found.total,
+                "first_ms": round(times[0], 1),
+                "p50_ms": round(statistics.median(times), 1),
+                "p95_ms": round(percentile(times, 0.95), 1),
+            }
+        )
+    print(
+        json.dumps(
+            {
+                "queries": results,
+                "p50_ms": round(statistics.median(everything), 1),
+                "p95_ms": round(percentile(everything, 0.95), 1),
+                "peak_rss_mib": round(peak_rss_mib(), 1),
+            }
+        ),
+        flush=True,
+    )
+
+
+# -- Parent ----------------------------------------------------------------------
+
+
+def _child(env: dict, *args: str) -> dict:
+    output = subprocess.run(
+        [sys.executable, __file__, *args], env=env, capture_output=True, text=True, cwd=ROOT
+    )
+    if output.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{output.stderr}")
+    lines = output.stdout.strip().splitlines()
+    for line in lines[:-1]:
+        print(line)
+    return json.loads(lines[-1])
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def web(env: dict, runs: int) -> dict:
+    port = _free_port()
+    server = subprocess.Popen(
+        [SOLIDARITY, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-reload"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(base + "/health/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        urllib.request.urlopen(base + "/practices/", timeout=60).read()
+        times = []
+        for _label, params in QUERIES:
+            quoted = urllib.parse.urlencode(urllib.parse.parse_qsl(params))
+            for _ in range(runs):
+                t = time.perf_counter()
+                with urllib.request.urlopen(f"{base}/practices/?{quoted}", timeout=60) as response:
+                    response.read()
+                times.append((time.perf_counter() - t) * 1000)
+        return {
+            "page_p50_ms": round(statistics.median(times), 1),
+            "page_p95_ms": round(percentile(times, 0.95), 1),
+            "server_peak_rss_mib": round(peak_rss_mib(server.pid), 1),
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _fresh_postgres() -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute("DROP DATABASE IF EXISTS solidarity_bench")
+        admin.execute("CREATE DATABASE solidarity_bench")
+
+
+def run(database: str, count: int, runs: int, var: Path) -> None:
+    env = {**os.environ, "SOLIDARITY_ENV": "test", "SOLIDARITY_VAR_DIR": str(var)}
+    env["PYTHONPATH"] = str(ROOT)
+    env["DJANGO_SETTINGS_MODULE"] = "solidarity.settings"
+    env.pop("DATABASE_URL", None)
+    if database == "postgres":
+        _fresh_postgres()
+        env["DATABASE_URL"] = PG_BENCH
+    subprocess.run([SOLIDARITY, "migrate", "--no-input"], env=env, check=True, capture_output=True)
+    print(f"\n== {database}: building {count:,} published practices")
+    started = time.perf_counter()
+    built = _child({**env, "SOLIDARITY_SEARCH_ENGINE": "database"}, "build", str(count))
+    elapsed = time.perf_counter() - started
+    print(
+        f"  rows {built['rows_s']} s; database full-text index and facets "
+        f"{built['database_index_s']} s; catalogue engine, after the last batch, "
+        f"{built['engine_index_s']} s; "
+        f"{built['words_per_record']} words a record"
+    )
+    print(f"  corpus and index built in {elapsed:.0f} s ({elapsed / 60:.1f} min; target <= 10 min)")
+    measured = _child(env, "queries", str(runs))
+    print(f"  {'query':<26} {'matches':>9} {'first':>8} {'p50':>8} {'p95':>8}")
+    for q in measured["queries"]:
+        print(
+            f"  {q['label']:<26} {q['matches']:>9,} {q['first_ms']:>6.1f}ms "
+            f"{q['p50_ms']:>6.1f}ms {q['p95_ms']:>6.1f}ms"
+        )
+    print(
+        f"  all queries: p50 {measured['p50_ms']} ms, p95 {measured['p95_ms']} ms "
+        f"(target p95 <= 50 ms); worker peak memory {measured['peak_rss_mib']} MiB"
+    )
+    pages = web(env, max(3, runs // 4))
+    print(
+        f"  whole pages over HTTP: p50 {pages['page_p50_ms']} ms, p95 {pages['page_p95_ms']} ms; "
+        f"server peak memory {pages['server_peak_rss_mib']} MiB (target < 300 MB)"
+    )
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "build":
+        return build(int(sys.argv[2]))
+    if len(sys.argv) > 1 and sys.argv[1] == "queries":
+        return queries(int(sys.argv[2]))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    print(
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d')}"
+    )
+    databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
+    for database in databases:
+        with tempfile.TemporaryDirectory(prefix="solidarity-search-") as var:
+            run(database, args.count, args.runs, Path(var))
+
+
+if __name__ == "__main__":
+    main()
