@@ -13,3 +13,12 @@ class PracticesConfig(AppConfig):
 
         register_reindexer(SEARCH_KIND, reindex_all)
         register_catalogue(SEARCH_KIND)
+
+        from solidarity.countries import record
+        from solidarity.practices import selectors
+
+        record.register_section(
+            order=20,
+            template="practices/country_practices.html",
+            data=selectors.practices_of_country,
+        )

@@ -10,7 +10,7 @@ from solidarity.core import search
 from solidarity.countries.models import Country, RegionalGroup
 from solidarity.practices.indexing import FACETS, SEARCH_KIND
 from solidarity.practices.models import Practice, PracticeStatus, PracticeVersion, Theme
-from solidarity.practices.taxonomy import ActorType, Level, Modality, sdg_label
+from solidarity.practices.taxonomy import ActorType, CountryRole, Level, Modality, sdg_label
 
 SORTS = ("relevance", "newest")
 MAX_EXPORT = 10_000
@@ -195,11 +195,21 @@ def review_queue():
     )
 
 
-def practices_of_country(iso3: str, *, limit: int = 10) -> tuple[int, list[Practice]]:
+def practices_of_country(country, *, limit: int = 10) -> dict:
+    """The newest public practices involving a State, for its page."""
     page = search.faceted_search(
-        SEARCH_KIND, None, filters={"country": [iso3]}, sort="newest", limit=limit, snippets=False
+        SEARCH_KIND,
+        None,
+        filters={"country": [country.iso3]},
+        sort="newest",
+        limit=limit,
+        snippets=False,
     )
-    return page.total, practices_in_order([h.object_id for h in page.hits])
+    practices = practices_in_order([h.object_id for h in page.hits])
+    for practice in practices:
+        roles = [r["role"] for r in practice.published["countries"] if r["country"] == country.iso3]
+        practice.roles_here = [str(CountryRole(r).label) for r in roles if r in CountryRole.values]
+    return {"count": page.total, "practices": practices, "country": country.iso3}
 
 
 def public_practices():
