@@ -17,6 +17,8 @@ EXCLUDED = [
     "admin.logentry",
     "axes",
     "core.searchdocument",
+    "core.searchfacet",
+    "core.searchchange",
 ]
 
 
