@@ -171,7 +171,145 @@ TEMPLATES = [
     "{actor} {verb} {object} for {people}",
     "The work on {object} {verb} {people} across {place}",
     "Teams {verb} {object} together with {people}",
+    "{detail} and {detail2} were part of the plan for {people} in {place}",
+    "{actor} {verb} {object}, with {detail} for {people}",
+    "Reports on {detail} and {object} were shared with {actor}",
 ]
+# The long tail of a real catalogue: crops, diseases, hazards, trades, tools,
+# places; each record names a few, most of them rarely.
+DETAILS = [
+    "maize",
+    "sorghum",
+    "cassava",
+    "millet",
+    "rice",
+    "beans",
+    "coffee",
+    "cocoa",
+    "bananas",
+    "yams",
+    "teff",
+    "quinoa",
+    "potatoes",
+    "wheat",
+    "cotton",
+    "sesame",
+    "groundnuts",
+    "cashews",
+    "vanilla",
+    "tea",
+    "livestock",
+    "goats",
+    "camels",
+    "cattle",
+    "poultry",
+    "fisheries",
+    "aquaculture",
+    "beekeeping",
+    "honey",
+    "malaria",
+    "measles",
+    "cholera",
+    "tuberculosis",
+    "dengue",
+    "polio",
+    "hepatitis",
+    "diabetes",
+    "malnutrition",
+    "anaemia",
+    "maternal-health",
+    "midwifery",
+    "vaccinology",
+    "oxygen-plants",
+    "cold-chains",
+    "floods",
+    "cyclones",
+    "hurricanes",
+    "landslides",
+    "heatwaves",
+    "wildfires",
+    "locusts",
+    "droughts",
+    "earthquakes",
+    "tsunamis",
+    "volcanoes",
+    "erosion",
+    "salinity",
+    "desertification",
+    "boreholes",
+    "cisterns",
+    "pipelines",
+    "dams",
+    "terraces",
+    "greenhouses",
+    "silos",
+    "mills",
+    "kilns",
+    "tractors",
+    "drones",
+    "radios",
+    "smartphones",
+    "satellites",
+    "microgrids",
+    "batteries",
+    "turbines",
+    "biogas",
+    "cookstoves",
+    "nurses",
+    "engineers",
+    "agronomists",
+    "paralegals",
+    "teachers",
+    "surveyors",
+    "veterinarians",
+    "pharmacists",
+    "cooperatives",
+    "unions",
+    "municipalities",
+    "parliaments",
+    "ombudspersons",
+    "courts",
+    "registries",
+    "census",
+    "land-titles",
+    "pensions",
+    "remittances",
+    "microinsurance",
+    "mobile-money",
+    "payrolls",
+    "tariffs",
+    "procurement",
+    "patents",
+    "licences",
+    "generics",
+    "diagnostics",
+    "ventilators",
+    "laboratories",
+    "curricula",
+    "braille",
+    "sign-language",
+    "scholarships",
+    "apprenticeships",
+    "literacy",
+    "numeracy",
+    "broadband",
+    "libraries",
+    "archives",
+    "museums",
+    "festivals",
+    "radio-drama",
+    "mangroves",
+    "coral",
+    "wetlands",
+    "forests",
+    "pastures",
+    "watersheds",
+    "aquifers",
+    "glaciers",
+]
+_detail_rng = random.Random(9)
+_detail_rng.shuffle(DETAILS)
+DETAIL_WEIGHTS = [1 / (rank + 1) ** 0.9 for rank in range(len(DETAILS))]
 SUBJECTS = ["The programme", "The partners", "Local teams", "The network", "The project"]
 PEOPLE = [
     "rural families",
@@ -195,13 +333,16 @@ PLACES = [
 ]
 
 
-def _sentence(rng: random.Random, theme: str) -> str:
-    objects, verbs = THEME_WORDS[theme]
+def _sentence(rng: random.Random, theme: str, focus: str) -> str:
+    _objects, verbs = THEME_WORDS[theme]
+    detail, detail2 = rng.choices(DETAILS, DETAIL_WEIGHTS, k=2)
     return (
         rng.choice(TEMPLATES).format(
+            detail=detail.replace("-", " ").capitalize(),
+            detail2=detail2.replace("-", " "),
             subject=rng.choice(SUBJECTS),
             verb=rng.choice(verbs),
-            object=rng.choice(objects),
+            object=focus,
             place=rng.choice(PLACES),
             actor=rng.choice(ACTORS),
             people=rng.choice(PEOPLE),
@@ -219,20 +360,26 @@ ACTORS = [
     "the national institution",
     "a United Nations agency",
 ]
-# Records draw their sentences from a fixed pool per theme: varied enough that
-# words spread as in real text, and cheap enough to write a million records.
-POOL_SIZE = 3000
+# A record is about one or two things of each of its themes (seed banks,
+# irrigation), and its sentences come from a pool about each of them: its
+# words cluster as a real record's do, and a million records are cheap to write.
+POOL_SIZE = 400
 _pool_rng = random.Random(4)
-SENTENCES = {theme: [_sentence(_pool_rng, theme) for _ in range(POOL_SIZE)] for theme in THEMES}
+SENTENCES = {
+    (theme, focus): [_sentence(_pool_rng, theme, focus) for _ in range(POOL_SIZE)]
+    for theme in THEMES
+    for focus in THEME_WORDS[theme][0]
+}
 
 
-def _paragraph(rng: random.Random, themes: list[str], sentences: int) -> str:
+def _paragraph(rng: random.Random, pools: list[list[str]], sentences: int) -> str:
     parts = []
     for _ in range(sentences):
         if rng.random() < 0.3:
             parts.append(SHARED[rng.randrange(len(SHARED))] + ".")
         else:
-            parts.append(SENTENCES[themes[rng.randrange(len(themes))]][rng.randrange(POOL_SIZE)])
+            pool = pools[rng.randrange(len(pools))]
+            parts.append(pool[rng.randrange(POOL_SIZE)])
     return " ".join(parts)
 
 
@@ -246,21 +393,20 @@ def record(n: int, countries: list[str], country_weights: list[float]) -> dict:
         dict.fromkeys(rng.choices(countries, country_weights, k=rng.choice([1, 2, 2, 3, 4, 6])))
     )
     year = min(2025, 1990 + int(rng.triangular(0, 36, 33)))
-    objects = THEME_WORDS[themes[0]][0]
+    focus = [(t, f) for t in themes for f in rng.sample(THEME_WORDS[t][0], rng.choice([1, 1, 2]))]
+    pools = [SENTENCES[key] for key in focus]
     goals = sorted({g for t in themes for g in THEME_GOALS[t][: rng.randint(1, 2)]})
     return {
-        "title": (
-            f"{rng.choice(objects).capitalize()} for {rng.choice(PEOPLE)} in {rng.choice(PLACES)}"
-        ),
-        "summary": _paragraph(rng, themes, 2),
+        "title": (f"{focus[0][1].capitalize()} for {rng.choice(PEOPLE)} in {rng.choice(PLACES)}"),
+        "summary": _paragraph(rng, pools, 2),
         "description": "<p>"
-        + _paragraph(rng, themes, 4)
+        + _paragraph(rng, pools, 4)
         + "</p><p>"
-        + _paragraph(rng, themes, 2)
+        + _paragraph(rng, pools, 2)
         + "</p>",
-        "challenge": _paragraph(rng, themes, 1),
-        "actions": _paragraph(rng, themes, 2),
-        "results": _paragraph(rng, themes, 1),
+        "challenge": _paragraph(rng, pools, 1),
+        "actions": _paragraph(rng, pools, 2),
+        "results": _paragraph(rng, pools, 1),
         "enabling_factors": rng.choice(SHARED) + ".",
         "sustainability": rng.choice(SHARED) + ".",
         "resources": "",

@@ -274,7 +274,7 @@ def queries(runs: int) -> None:
     from solidarity.practices import selectors
 
     selectors.catalogue(selectors.CatalogueQuery())  # opens the index, as a first visit does
-    results, everything = [], []
+    results, everything, first_runs = [], [], []
     for label, params in QUERIES:
         parsed = QueryDict(params)
         query = selectors.CatalogueQuery.from_params(parsed)
@@ -285,6 +285,7 @@ def queries(runs: int) -> None:
             found = selectors.catalogue(query, offset=(page - 1) * 20, limit=20)
             times.append((time.perf_counter() - t) * 1000)
         everything.extend(times)
+        first_runs.append(times[0])
         results.append(
             {
                 "label": label,
@@ -301,6 +302,8 @@ def queries(runs: int) -> None:
                 "queries": results,
                 "p50_ms": round(statistics.median(everything), 1),
                 "p95_ms": round(percentile(everything, 0.95), 1),
+                "first_p50_ms": round(statistics.median(first_runs), 1),
+                "first_p95_ms": round(percentile(first_runs, 0.95), 1),
                 "peak_rss_mib": round(peak_rss_mib(), 1),
             }
         ),
@@ -400,7 +403,11 @@ def run(database: str, count: int, runs: int, var: Path) -> None:
             f"{q['p50_ms']:>6.1f}ms {q['p95_ms']:>6.1f}ms"
         )
     print(
-        f"  all queries: p50 {measured['p50_ms']} ms, p95 {measured['p95_ms']} ms "
+        f"  first run of each query (nothing remembered): p50 {measured['first_p50_ms']} ms, "
+        f"p95 {measured['first_p95_ms']} ms"
+    )
+    print(
+        f"  all runs: p50 {measured['p50_ms']} ms, p95 {measured['p95_ms']} ms "
         f"(target p95 <= 50 ms); worker peak memory {measured['peak_rss_mib']} MiB"
     )
     pages = web(env, max(3, runs // 4))
@@ -419,6 +426,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1_000_000)
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument(
+        "--keep", metavar="DIR", help="build in DIR and keep it (SQLite file, engine index)"
+    )
     args = parser.parse_args()
     print(
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -426,6 +436,11 @@ def main() -> None:
     )
     databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     for database in databases:
+        if args.keep:
+            var = Path(args.keep) / database
+            var.mkdir(parents=True, exist_ok=False)
+            run(database, args.count, args.runs, var)
+            continue
         with tempfile.TemporaryDirectory(prefix="solidarity-search-") as var:
             run(database, args.count, args.runs, Path(var))
 

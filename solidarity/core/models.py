@@ -55,6 +55,11 @@ class SearchDocument(models.Model):
     body = models.TextField(blank=True)
     # The date a "newest first" listing sorts by (publication, adoption).
     sorted_at = models.DateTimeField(null=True, blank=True)
+    # Facet values, one "facet=value" a line between newlines (search/faceting.py).
+    # New columns here must be nullable without a default: SQLite then adds them
+    # in place, where any other change rebuilds the table and drops the FTS5
+    # triggers of migration 0003.
+    facets = models.TextField(null=True, blank=True)  # noqa: DJ001 - see above
 
     class Meta:
         constraints = [
@@ -66,30 +71,6 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}"
-
-
-class SearchFacet(models.Model):
-    """One value of one facet of a search document (a theme, a country, a year).
-
-    A document has as many rows as values; the search counts them for the
-    facets of a result set and filters by them. Written only by the search
-    backends, with the document, in the same transaction.
-    """
-
-    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="+")
-    facet = models.CharField(max_length=40)
-    value = models.CharField(max_length=80)
-
-    class Meta:
-        # One index, by document: filters and counts go through the catalogue
-        # engine; the database's own answer (SOLIDARITY_SEARCH_ENGINE=database) is
-        # for small catalogues and reads facets by document.
-        indexes = [
-            models.Index(fields=["document", "facet", "value"], name="search_facet_document"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.facet}={self.value}"
 
 
 class SearchChange(models.Model):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.countries.models import Country
+from solidarity.practices.content import TEXT_FIELDS
 from solidarity.practices.files import (
     ACCEPTED,
     MAX_ATTACHMENT_BYTES,
@@ -15,6 +16,7 @@ from solidarity.practices.files import (
     check_attachment,
 )
 from solidarity.practices.models import Theme
+from solidarity.practices.services import EDITABLE_FIELDS
 from solidarity.practices.taxonomy import (
     SDG_GOALS,
     ActorType,
@@ -53,6 +55,8 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
+# The fields the form reads as they are (lists of codes, a code).
+CHOSEN_FIELDS = ("level", "themes", "modalities", "sdg_goals", "human_rights", "language")
 # Which form field shows an error of each content field.
 _ERROR_FIELD = {"actors": "actor_name_1", "countries": "country_1", "sources": "source_url_1"}
 
@@ -205,28 +209,8 @@ class PracticeForm(forms.Form):
         """Initial values and row counts for editing a working copy."""
         initial = {
             name: getattr(practice, name)
-            for name in (
-                "title",
-                "summary",
-                "description",
-                "challenge",
-                "actions",
-                "results",
-                "enabling_factors",
-                "sustainability",
-                "resources",
-                "started_on",
-                "ended_on",
-                "ongoing",
-                "level",
-                "themes",
-                "modalities",
-                "sdg_goals",
-                "human_rights",
-                "language",
-                "contact_name",
-                "contact_email",
-            )
+            for name in EDITABLE_FIELDS
+            if name not in {"actors", "countries", "sources", "sdg_targets"}
         }
         initial["sdg_targets"] = ", ".join(practice.sdg_targets)
         for n, actor in enumerate(practice.actors, start=1):
@@ -247,25 +231,7 @@ class PracticeForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        content = {
-            name: data.get(name, "")
-            for name in (
-                "title",
-                "summary",
-                "challenge",
-                "actions",
-                "results",
-                "enabling_factors",
-                "sustainability",
-                "resources",
-                "level",
-                "themes",
-                "modalities",
-                "sdg_goals",
-                "human_rights",
-                "language",
-            )
-        }
+        content = {name: data.get(name, "") for name in (*TEXT_FIELDS, *CHOSEN_FIELDS)}
         content["description"] = paragraphs_to_html(data.get("description", ""))
         content["period"] = {
             "start": data.get("started_on"),

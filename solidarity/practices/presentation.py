@@ -33,7 +33,8 @@ def facet_titles() -> dict[str, str]:
 
 
 @cache
-def _country_names() -> dict[str, str]:
+def country_names() -> dict[str, str]:
+    """ISO3 -> UN name, read once per process (the list changes only with a migration)."""
     return dict(Country.objects.values_list("iso3", "un_name"))
 
 
@@ -44,7 +45,7 @@ def _label(choices, value) -> str:
 def labelled_content(content: dict) -> dict:
     """The content with each code paired with its label, for templates."""
     themes = {t.code: t.label() for t in Theme.objects.filter(code__in=content["themes"])}
-    names = _country_names()
+    names = country_names()
     return {
         **content,
         "year": start_year(content),

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from solidarity.core import search
-from solidarity.countries.models import Country, RegionalGroup
+from solidarity.countries.models import RegionalGroup
 from solidarity.practices.indexing import FACETS, SEARCH_KIND
 from solidarity.practices.models import Practice, PracticeStatus, PracticeVersion, Theme
+from solidarity.practices.presentation import country_names
 from solidarity.practices.taxonomy import ActorType, CountryRole, Level, Modality, sdg_label
 
 SORTS = ("relevance", "newest")
@@ -59,7 +60,8 @@ def facet_labels(name: str, values) -> dict[str, str]:
     if name == "theme":
         return {t.code: t.label() for t in Theme.objects.filter(code__in=values)}
     if name == "country":
-        return dict(Country.objects.filter(iso3__in=values).values_list("iso3", "un_name"))
+        names = country_names()
+        return {v: names[v] for v in values if v in names}
     if name == "sdg":
         return {v: sdg_label(int(v)) for v in values if v.isdigit()}
     choices = {
@@ -114,9 +116,13 @@ def catalogue(
     return CataloguePage(page.total, practices, facets)
 
 
+# What a list of public practices reads: the published content, not the working copy.
+LISTED = ("id", "published", "published_version", "first_published_at", "retracted_at")
+
+
 def practices_in_order(ids) -> list[Practice]:
     ids = [int(i) for i in ids]
-    found = Practice.objects.in_bulk(ids)
+    found = Practice.objects.only(*LISTED).in_bulk(ids)
     return [found[i] for i in ids if i in found]
 
 

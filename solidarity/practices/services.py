@@ -278,6 +278,19 @@ def practice_comment(*, actor, practice: Practice, message: str) -> ReviewEvent:
     return practice.events.latest("id")
 
 
+def _review_step(actor, practice: Practice, step: str, audited: str, before: dict, message=""):
+    """What every reviewing step leaves: the thread, the audit trail, and an e-mail."""
+    _event(practice, actor, step, message)
+    audit.record(
+        actor=actor,
+        action=audited,
+        target=practice,
+        before=before,
+        after=audit.snapshot(practice, _AUDITED),
+    )
+    _tell_submitter(practice, step, message)
+
+
 def _decide(actor, practice: Practice, reason: str, *, needs_reason: bool = True) -> Practice:
     practice = Practice.objects.select_for_update().get(pk=practice.pk)
     require(can_decide_on_practice, actor, practice)
@@ -292,15 +305,14 @@ def practice_request_changes(*, actor, practice: Practice, message: str) -> Prac
     before = audit.snapshot(practice, _AUDITED)
     practice.status = PracticeStatus.CHANGES_REQUESTED
     practice.save(update_fields=["status", "updated_at"])
-    _event(practice, actor, ReviewAction.CHANGES_REQUESTED, message.strip())
-    audit.record(
-        actor=actor,
-        action="practice.request_changes",
-        target=practice,
-        before=before,
-        after=audit.snapshot(practice, _AUDITED),
+    _review_step(
+        actor,
+        practice,
+        ReviewAction.CHANGES_REQUESTED,
+        "practice.request_changes",
+        before,
+        message.strip(),
     )
-    _tell_submitter(practice, ReviewAction.CHANGES_REQUESTED, message.strip())
     return practice
 
 
@@ -311,15 +323,7 @@ def practice_reject(*, actor, practice: Practice, reason: str) -> Practice:
     before = audit.snapshot(practice, _AUDITED)
     practice.status = PracticeStatus.PUBLISHED if practice.is_public else PracticeStatus.REJECTED
     practice.save(update_fields=["status", "updated_at"])
-    _event(practice, actor, ReviewAction.REJECTED, reason.strip())
-    audit.record(
-        actor=actor,
-        action="practice.reject",
-        target=practice,
-        before=before,
-        after=audit.snapshot(practice, _AUDITED),
-    )
-    _tell_submitter(practice, ReviewAction.REJECTED, reason.strip())
+    _review_step(actor, practice, ReviewAction.REJECTED, "practice.reject", before, reason.strip())
     return practice
 
 
@@ -359,15 +363,7 @@ def practice_publish(*, actor, practice: Practice, note: str = "") -> PracticeVe
     practice = _decide(actor, practice, note, needs_reason=False)
     before = audit.snapshot(practice, _AUDITED)
     version = _publish(practice, actor, note.strip())
-    _event(practice, actor, ReviewAction.PUBLISHED, note.strip())
-    audit.record(
-        actor=actor,
-        action="practice.publish",
-        target=practice,
-        before=before,
-        after=audit.snapshot(practice, _AUDITED),
-    )
-    _tell_submitter(practice, ReviewAction.PUBLISHED, note.strip())
+    _review_step(actor, practice, ReviewAction.PUBLISHED, "practice.publish", before, note.strip())
     return version
 
 
@@ -386,15 +382,9 @@ def practice_retract(*, actor, practice: Practice, reason: str) -> Practice:
     practice.retraction_reason = reason.strip()
     practice.save(update_fields=["status", "retracted_at", "retraction_reason", "updated_at"])
     indexing.index(practice)
-    _event(practice, actor, ReviewAction.RETRACTED, reason.strip())
-    audit.record(
-        actor=actor,
-        action="practice.retract",
-        target=practice,
-        before=before,
-        after=audit.snapshot(practice, _AUDITED),
+    _review_step(
+        actor, practice, ReviewAction.RETRACTED, "practice.retract", before, reason.strip()
     )
-    _tell_submitter(practice, ReviewAction.RETRACTED, reason.strip())
     return practice
 
 

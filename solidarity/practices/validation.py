@@ -108,9 +108,7 @@ def clean_content(content: dict, *, theme_codes, country_codes) -> dict:
     fields["level"] = level if level in LEVELS else ""
 
     fields["themes"] = _codes(content.get("themes"), theme_codes, "themes", errors)
-    fields["modalities"] = _codes(
-        content.get("modalities"), MODALITIES, "modalities", errors
-    )
+    fields["modalities"] = _codes(content.get("modalities"), MODALITIES, "modalities", errors)
     fields["human_rights"] = _codes(
         content.get("human_rights"), HUMAN_RIGHTS, "human_rights", errors
     )

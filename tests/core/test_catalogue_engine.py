@@ -176,3 +176,15 @@ def test_the_query_language_cannot_reach_the_engines_syntax(settings, corpus):
     for text in ["title:x", "a AND (b", 'x"', "IN [1 TO 3]", "*", "seeds^9", "~2", "\\"]:
         page = search.faceted_search(KIND, text)
         assert page.total >= 0
+
+
+def test_remembered_counts_are_forgotten_at_the_next_change(settings, corpus):
+    before = dict(search.faceted_search(KIND, "drought", facets=["year"]).facets["year"])
+    again = dict(search.faceted_search(KIND, "drought", facets=["year"]).facets["year"])
+    assert again == before
+    search.index_documents(
+        kind=KIND,
+        documents=[Document("900", "drought", "drought", facets={"year": ["2019"]})],
+    )
+    after = dict(search.faceted_search(KIND, "drought", facets=["year"]).facets["year"])
+    assert after["2019"] == before.get("2019", 0) + 1

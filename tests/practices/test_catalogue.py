@@ -199,9 +199,10 @@ def test_the_detail_page_shows_the_record_and_related_practices(client, catalogu
 
 def test_a_states_page_lists_the_practices_that_involve_it(client, catalogue):
     page = client.get("/countries/CUB/").content.decode()
-    assert "Vaccine sharing among island States</a> <span class=\"meta\">(Provider)</span>" in page
+    assert 'Vaccine sharing among island States</a> <span class="meta">(Provider)</span>' in page
     assert "Community seed banks" not in page
     assert "/practices/?country=CUB" in page
-    assert "No published good practice involves this State yet." in client.get(
-        "/countries/NLD/"
-    ).content.decode()
+    assert (
+        "No published good practice involves this State yet."
+        in client.get("/countries/NLD/").content.decode()
+    )

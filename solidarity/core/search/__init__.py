@@ -128,17 +128,15 @@ def index_documents(*, kind: str, documents: Iterable) -> None:
     if not batch:
         return
     _backend().upsert_many(kind, batch)
-    faceting.store_facets(kind, batch)
     faceting.log_changes(kind, [d.object_id for d in batch])
     engine.refresh_after_commit(kind)
 
 
 def remove_documents(*, kind: str, object_ids=None) -> None:
-    """Remove documents of a kind, with their facets: the given ids, or all of them."""
+    """Remove documents of a kind: the given ids, or all of them."""
     from solidarity.core.search import engine, faceting
 
     faceting.log_changes(kind, object_ids)
-    faceting.delete_facets(kind, object_ids=object_ids)
     _backend().delete(kind, object_ids=object_ids)
     engine.refresh_after_commit(kind)
 

@@ -22,24 +22,28 @@ import json
 import logging
 import shutil
 import threading
+import zlib
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import tantivy
 from django.conf import settings
 from django.db import connection, transaction
 
-from solidarity.core.search import MARK_START, FacetedPage, Query, SearchHit, snippet
+from solidarity.core.search import FacetedPage, Query, faceting
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
-FACET_SEPARATOR = "="
+SCHEMA_VERSION = 2
+FACET_SEPARATOR = faceting.SEPARATOR
 TITLE_BOOST = 2.0
 MAX_FACET_VALUES = 10_000
 # Above this share of all documents, facets are counted over the documents the
 # words do *not* match, taken from the counts of the filters alone (cached).
 COMPLEMENT_FROM = 0.5
+# How many sets of facet counts a process keeps until the next change (about 20 KB each).
+REMEMBERED_COUNTS = 512
 # Memory the index writer may use while rebuilding (more means fewer, larger segments).
 REBUILD_HEAP_BYTES = 120_000_000
 
@@ -62,8 +66,20 @@ def _schema():
     builder.add_text_field("title", tokenizer_name="solidarity")
     builder.add_text_field("body", tokenizer_name="solidarity")
     builder.add_integer_field("sorted_at", fast=True, indexed=False)
-    builder.add_text_field("facets", tokenizer_name="raw", fast=True, index_option="basic")
+    # Facet values are spread over two fields, so two threads can count them at once.
+    for field in FACET_FIELDS:
+        builder.add_text_field(field, tokenizer_name="raw", fast=True, index_option="basic")
     return builder.build()
+
+
+FACET_FIELDS = ("facets_0", "facets_1")
+# Counting runs beside the ranking: tantivy releases the GIL while it works.
+_POOL = ThreadPoolExecutor(max_workers=len(FACET_FIELDS), thread_name_prefix="facets")
+
+
+def facet_field(value: str) -> str:
+    """The field holding a facet value: the same for a value wherever it is written."""
+    return FACET_FIELDS[zlib.crc32(value.encode()) % len(FACET_FIELDS)]
 
 
 def to_tantivy(query: Query) -> str:
@@ -73,6 +89,10 @@ def to_tantivy(query: Query) -> str:
         parts = [f'{"-" if t.negated else "+"}"{" ".join(t.words)}"' for t in group]
         groups.append("(" + " ".join(parts) + ")")
     return " OR ".join(groups)
+
+
+def _filters_key(filters: dict[str, list[str]]) -> tuple:
+    return tuple((name, tuple(sorted(values))) for name, values in sorted(filters.items()))
 
 
 def _microseconds(moment) -> int:
@@ -95,7 +115,9 @@ class CatalogueIndex:
         self.schema = _schema()
         self.index = None
         self.seen = -1  # the last change this process's searcher includes
-        self.baseline: OrderedDict[tuple, dict] = OrderedDict()  # filter counts, by generation
+        # Facet counts made since the last change, by words and filters: a catalogue's
+        # front page, its popular filters and the pages of one search share them.
+        self.counted: OrderedDict[tuple, dict] = OrderedDict()
         self.lock = threading.Lock()
 
     # -- Keeping in step -------------------------------------------------------
@@ -163,40 +185,28 @@ class CatalogueIndex:
                 self._replay(state["applied"], last)
             self.index.reload()
             self.seen = last
-            self.baseline.clear()
+            self.counted.clear()
 
     def _documents(self, where: str, params: list, *, limit: int = 1_000_000_000):
-        """((id, object_id, title, body, sorted_at), facets) of the documents ``where`` allows."""
+        """(id, object_id, title, body, sorted_at, facets) of the documents ``where`` allows."""
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT d.id, d.object_id, d.title, d.body, d.sorted_at "
+                "SELECT d.id, d.object_id, d.title, d.body, d.sorted_at, d.facets "
                 f"FROM core_searchdocument d WHERE d.kind = %s AND {where} ORDER BY d.id LIMIT %s",
                 [self.kind, *params, limit],
             )
-            rows = cursor.fetchall()
-            facets: dict[int, list[str]] = {}
-            for start in range(0, len(rows), 500):
-                ids = [row[0] for row in rows[start : start + 500]]
-                marks = ", ".join(["%s"] * len(ids))
-                cursor.execute(
-                    "SELECT document_id, facet, value FROM core_searchfacet "
-                    f"WHERE document_id IN ({marks})",
-                    ids,
-                )
-                for document_id, facet, value in cursor.fetchall():
-                    facets.setdefault(document_id, []).append(f"{facet}{FACET_SEPARATOR}{value}")
-        return [(row, facets.get(row[0], [])) for row in rows]
+            return cursor.fetchall()
 
     @staticmethod
-    def _document(row, facets) -> tantivy.Document:
-        _id, object_id, title, body, sorted_at = row
+    def _document(row) -> tantivy.Document:
+        _id, object_id, title, body, sorted_at, facets = row
         document = tantivy.Document()
         document.add_integer("id", int(object_id))
         document.add_text("title", title or "")
         document.add_text("body", body or "")
         document.add_integer("sorted_at", _microseconds(sorted_at))
-        for value in facets:
-            document.add_text("facets", value)
+        for value in faceting.facet_lines(facets):
+            document.add_text(facet_field(value), value)
         return document
 
     def _replay(self, applied: int, last: int) -> None:
@@ -213,8 +223,8 @@ class CatalogueIndex:
             for object_id in chunk:
                 writer.delete_documents_by_term("id", int(object_id))
             marks = ", ".join(["%s"] * len(chunk))
-            for row, facets in self._documents(f"d.object_id IN ({marks})", chunk):
-                writer.add_document(self._document(row, facets))
+            for row in self._documents(f"d.object_id IN ({marks})", chunk):
+                writer.add_document(self._document(row))
         writer.commit()
         writer.wait_merging_threads()
         self._write_state(last)
@@ -227,10 +237,10 @@ class CatalogueIndex:
             batch = self._documents("d.id > %s", [after], limit=5000)
             if not batch:
                 break
-            for row, facets in batch:
-                writer.add_document(self._document(row, facets))
+            for row in batch:
+                writer.add_document(self._document(row))
             count += len(batch)
-            after = batch[-1][0][0]
+            after = batch[-1][0]
         writer.commit()
         writer.wait_merging_threads()
         self._write_state(last)
@@ -243,7 +253,7 @@ class CatalogueIndex:
             count = self._rebuild_locked(self._last_change())
             self.index.reload()
             self.seen = -1
-            self.baseline.clear()
+            self.counted.clear()
         return count
 
     # -- Reading ---------------------------------------------------------------
@@ -253,37 +263,57 @@ class CatalogueIndex:
             to_tantivy(query), ["title", "body"], field_boosts={"title": TITLE_BOOST}
         )
 
+    def _any_of(self, name: str, values: list[str]):
+        """Documents with any of a facet's values (which may sit in either field)."""
+        by_field: dict[str, list[str]] = {}
+        for value in values:
+            term = f"{name}{FACET_SEPARATOR}{value}"
+            by_field.setdefault(facet_field(term), []).append(term)
+        queries = [
+            tantivy.Query.term_set_query(self.schema, field, terms)
+            for field, terms in sorted(by_field.items())
+        ]
+        if len(queries) == 1:
+            return queries[0]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
+
     def _filters_query(self, filters: dict[str, list[str]]):
         clauses = [
-            (
-                tantivy.Occur.Must,
-                tantivy.Query.term_set_query(
-                    self.schema, "facets", [f"{name}{FACET_SEPARATOR}{v}" for v in values]
-                ),
-            )
+            (tantivy.Occur.Must, self._any_of(name, values))
             for name, values in sorted(filters.items())
         ]
         return tantivy.Query.boolean_query(clauses) if clauses else tantivy.Query.all_query()
 
     def _count_facets(self, searcher, query) -> dict[str, dict[str, int]]:
-        result = searcher.aggregate(
-            query, {"f": {"terms": {"field": "facets", "size": MAX_FACET_VALUES}}}
-        )
+        """Each facet value's documents among those ``query`` matches, one field per thread."""
+
+        def count(field):
+            return searcher.aggregate(
+                query, {"f": {"terms": {"field": field, "size": MAX_FACET_VALUES}}}
+            )
+
         counts: dict[str, dict[str, int]] = {}
-        for bucket in result["f"]["buckets"]:
-            name, _sep, value = str(bucket["key"]).partition(FACET_SEPARATOR)
-            counts.setdefault(name, {})[value] = bucket["doc_count"]
+        for result in _POOL.map(count, FACET_FIELDS):
+            for bucket in result["f"]["buckets"]:
+                name, _sep, value = str(bucket["key"]).partition(FACET_SEPARATOR)
+                counts.setdefault(name, {})[value] = bucket["doc_count"]
+        return counts
+
+    def _remembered(self, key, count) -> dict[str, dict[str, int]]:
+        """Counts already made since the last change, or made now and kept (least used go)."""
+        counts = self.counted.get(key)
+        if counts is None:
+            counts = count()
+            self.counted[key] = counts
+            while len(self.counted) > REMEMBERED_COUNTS:
+                self.counted.popitem(last=False)
+        else:
+            self.counted.move_to_end(key)
         return counts
 
     def _filter_counts(self, searcher, filters, filter_query) -> dict[str, dict[str, int]]:
-        key = tuple((name, tuple(sorted(values))) for name, values in sorted(filters.items()))
-        counts = self.baseline.get(key)
-        if counts is None:
-            counts = self._count_facets(searcher, filter_query)
-            self.baseline[key] = counts
-            while len(self.baseline) > 256:
-                self.baseline.popitem(last=False)
-        return counts
+        key = ("", _filters_key(filters))
+        return self._remembered(key, lambda: self._count_facets(searcher, filter_query))
 
     def faceted(
         self, query: Query, *, filters, facets, sort: str, limit: int, offset: int
@@ -315,10 +345,13 @@ class CatalogueIndex:
                 counts = self._filter_counts(searcher, filters, filter_query)
             elif total > COMPLEMENT_FROM * max(1, searcher.num_docs):
                 baseline = self._filter_counts(searcher, filters, filter_query)
-                outside = self._count_facets(
-                    searcher,
-                    tantivy.Query.boolean_query(
-                        [(tantivy.Occur.Must, filter_query), (tantivy.Occur.MustNot, text)]
+                outside = self._remembered(
+                    (f"NOT {to_tantivy(query)}", _filters_key(filters)),
+                    lambda: self._count_facets(
+                        searcher,
+                        tantivy.Query.boolean_query(
+                            [(tantivy.Occur.Must, filter_query), (tantivy.Occur.MustNot, text)]
+                        ),
                     ),
                 )
                 counts = {
@@ -329,7 +362,10 @@ class CatalogueIndex:
                     for name, values in baseline.items()
                 }
             else:
-                counts = self._count_facets(searcher, combined)
+                counts = self._remembered(
+                    (to_tantivy(query), _filters_key(filters)),
+                    lambda: self._count_facets(searcher, combined),
+                )
         ordered = {
             name: sorted(
                 ((value, n) for value, n in counts.get(name, {}).items() if n > 0),
@@ -390,15 +426,5 @@ def faceted(backend, kind: str, query: Query, **options) -> FacetedPage:
     """A catalogue page from the engine, with snippets from the database's own index."""
     snippets = options.pop("snippets")
     total, ranked, counts = catalogue_index(kind).faceted(query, **options)
-    marked = {}
-    if snippets and ranked and not query.is_empty:
-        marked = backend.highlight(kind, query, [object_id for object_id, _rank in ranked])
-    hits = [
-        SearchHit(
-            object_id,
-            rank,
-            snippet(marked[object_id]) if MARK_START in marked.get(object_id, "") else "",
-        )
-        for object_id, rank in ranked
-    ]
+    hits = faceting.hits_with_snippets(backend, kind, query, ranked, snippets=snippets)
     return FacetedPage(total, hits, counts)

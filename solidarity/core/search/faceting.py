@@ -1,18 +1,23 @@
-"""Facets of the search index: storing them, filtering by them, counting them.
+"""Facets of the search index, answered by the database alone.
 
-The SQL here is the same on both engines; only the words' condition and the
-ranking come from the backend. A result set is described once, as a condition
-on ``d`` (core_searchdocument), and used for the count, the facet counts and
-the page, so the three always agree.
+A document's facet values are one text column of ``core_searchdocument``, one
+``facet=value`` per line between newlines (:func:`facet_text`), written with the
+document in the same statement. The catalogue engine (``engine.py``) reads them
+from there; this module is the database's own answer to a faceted search
+(``SOLIDARITY_SEARCH_ENGINE=database``), for small catalogues and as the
+reference the engine is tested against. A result set is described once, as a
+condition on ``d`` (core_searchdocument), and used for the count, the facet
+counts and the page, so the three always agree.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from django.db import connection
 
 from solidarity.core.search import (
     MARK_START,
-    Document,
     FacetedPage,
     Query,
     SearchHit,
@@ -20,27 +25,38 @@ from solidarity.core.search import (
 )
 
 MAX_FILTER_VALUES = 50
+SEPARATOR = "="
 
 
-def _ids_of(cursor, kind: str, object_ids: list[str]) -> dict[str, int]:
-    found = {}
-    for start in range(0, len(object_ids), 500):
-        chunk = object_ids[start : start + 500]
-        marks = ", ".join(["%s"] * len(chunk))
-        cursor.execute(
-            "SELECT object_id, id FROM core_searchdocument "
-            f"WHERE kind = %s AND object_id IN ({marks})",
-            [kind, *chunk],
+def facet_text(facets) -> str:
+    """``{"theme": ["food"], "country": ["KEN"]}`` as stored: "\ncountry=KEN\ntheme=food\n"."""
+    lines = sorted(
+        {
+            f"{name}{SEPARATOR}{str(value)[:80]}"
+            for name, values in facets.items()
+            for value in values
+        }
+    )
+    return "\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def facet_lines(text: str) -> list[str]:
+    return [line for line in (text or "").split("\n") if line]
+
+
+def hits_with_snippets(backend, kind: str, query: Query, ranked, *, snippets: bool):
+    """SearchHits for ranked (object_id, rank) pairs, with snippets from the database."""
+    marked = {}
+    if snippets and ranked and not query.is_empty:
+        marked = backend.highlight(kind, query, [object_id for object_id, _rank in ranked])
+    return [
+        SearchHit(
+            object_id,
+            rank,
+            snippet(marked[object_id]) if MARK_START in marked.get(object_id, "") else "",
         )
-        found.update(cursor.fetchall())
-    return found
-
-
-def _delete_for(cursor, document_ids: list[int]) -> None:
-    for start in range(0, len(document_ids), 500):
-        chunk = document_ids[start : start + 500]
-        marks = ", ".join(["%s"] * len(chunk))
-        cursor.execute(f"DELETE FROM core_searchfacet WHERE document_id IN ({marks})", chunk)
+        for object_id, rank in ranked
+    ]
 
 
 def log_changes(kind: str, object_ids) -> None:
@@ -59,64 +75,34 @@ def log_changes(kind: str, object_ids) -> None:
         )
 
 
-def store_facets(kind: str, documents: list[Document]) -> None:
-    """Replace the facet values of freshly stored documents."""
-    with connection.cursor() as cursor:
-        ids = _ids_of(cursor, kind, [d.object_id for d in documents])
-        _delete_for(cursor, list(ids.values()))
-        rows = [
-            (ids[d.object_id], name, str(value)[:80])
-            for d in documents
-            for name, values in d.facets.items()
-            for value in dict.fromkeys(values)
-        ]
-        if rows:
-            cursor.executemany(
-                "INSERT INTO core_searchfacet (document_id, facet, value) VALUES (%s, %s, %s)",
-                rows,
-            )
-
-
-def delete_facets(kind: str, *, object_ids=None) -> None:
-    with connection.cursor() as cursor:
-        if object_ids is None:
-            cursor.execute(
-                "DELETE FROM core_searchfacet WHERE document_id IN "
-                "(SELECT id FROM core_searchdocument WHERE kind = %s)",
-                [kind],
-            )
-        else:
-            ids = _ids_of(cursor, kind, [str(i) for i in object_ids])
-            _delete_for(cursor, list(ids.values()))
-
-
 def _filters_condition(kind: str, filters: dict[str, list[str]]) -> tuple[str, list]:
+    """Any of a facet's values, for every facet: each value looked for as a whole line."""
+    find = (
+        "strpos(d.facets, %s) > 0"
+        if connection.vendor == "postgresql"
+        else "instr(d.facets, %s) > 0"
+    )
     parts, params = ["d.kind = %s"], [kind]
     for name, values in sorted(filters.items()):
         values = [str(v) for v in values][:MAX_FILTER_VALUES]
-        marks = ", ".join(["%s"] * len(values))
-        parts.append(
-            "d.id IN (SELECT document_id FROM core_searchfacet "
-            f"WHERE facet = %s AND value IN ({marks}))"
-        )
-        params.extend([name, *values])
+        parts.append("(" + " OR ".join([find] * len(values)) + ")")
+        params.extend(f"\n{name}{SEPARATOR}{value}\n" for value in values)
     return " AND ".join(parts), params
 
 
 def count_facets(where: str, params: list, facets: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """Each value's documents among those ``where`` allows, most frequent first."""
+    wanted = set(facets)
+    counter: Counter = Counter()
+    if wanted:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT d.facets FROM core_searchdocument d WHERE {where}", params)
+            for (text,) in cursor:
+                counter.update(line for line in facet_lines(text))
     counts: dict[str, list[tuple[str, int]]] = {name: [] for name in facets}
-    if not facets:
-        return counts
-    marks = ", ".join(["%s"] * len(facets))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT f.facet, f.value, count(*) AS n FROM core_searchfacet f "
-            f"WHERE f.facet IN ({marks}) AND f.document_id IN "
-            f"(SELECT d.id FROM core_searchdocument d WHERE {where}) "
-            "GROUP BY f.facet, f.value ORDER BY n DESC, f.value",
-            [*facets, *params],
-        )
-        for name, value, n in cursor.fetchall():
+    for line, n in sorted(counter.items(), key=lambda item: (-item[1], item[0])):
+        name, _sep, value = line.partition(SEPARATOR)
+        if name in wanted:
             counts[name].append((value, n))
     return counts
 
@@ -153,15 +139,5 @@ def run(
                 [*params, limit, offset],
             )
             ranked = [(row[0], 0.0) for row in cursor.fetchall()]
-    marked = {}
-    if snippets and ranked and not query.is_empty:
-        marked = backend.highlight(kind, query, [object_id for object_id, _rank in ranked])
-    hits = [
-        SearchHit(
-            object_id,
-            rank,
-            snippet(marked[object_id]) if MARK_START in marked.get(object_id, "") else "",
-        )
-        for object_id, rank in ranked
-    ]
+    hits = hits_with_snippets(backend, kind, query, ranked, snippets=snippets)
     return FacetedPage(total, hits, count_facets(where, params, facets))

@@ -27,13 +27,13 @@ def dictionary(language: str) -> str:
 
 _UPSERT = (
     "INSERT INTO core_searchdocument "
-    "(kind, object_id, language, title, body, sorted_at, vector) "
-    "VALUES (%s, %s, %s, %s, %s, %s, "
+    "(kind, object_id, language, title, body, sorted_at, facets, vector) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, "
     "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
     "setweight(to_tsvector(%s::regconfig, %s), 'B')) "
     "ON CONFLICT (kind, object_id) DO UPDATE SET language = excluded.language, "
     "title = excluded.title, body = excluded.body, sorted_at = excluded.sorted_at, "
-    "vector = excluded.vector"
+    "facets = excluded.facets, vector = excluded.vector"
 )
 
 

@@ -11,13 +11,16 @@ import json
 from django.db import connection
 
 from solidarity.core.search import MARK_END, MARK_START, SearchHit, SearchPage
+from solidarity.core.search.faceting import facet_text
 from solidarity.core.search.query import Query, to_fts5
 
 _UPSERT = (
-    "INSERT INTO core_searchdocument (kind, object_id, language, title, body, sorted_at) "
-    "VALUES (%s, %s, %s, %s, %s, %s) "
+    "INSERT INTO core_searchdocument "
+    "(kind, object_id, language, title, body, sorted_at, facets) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s) "
     "ON CONFLICT (kind, object_id) DO UPDATE SET language = excluded.language, "
-    "title = excluded.title, body = excluded.body, sorted_at = excluded.sorted_at"
+    "title = excluded.title, body = excluded.body, sorted_at = excluded.sorted_at, "
+    "facets = excluded.facets"
 )
 
 
@@ -26,7 +29,10 @@ def upsert_many(kind, documents) -> None:
     with connection.cursor() as cursor:
         cursor.executemany(
             _UPSERT,
-            [(kind, d.object_id, d.language, d.title, d.body, d.sorted_at) for d in documents],
+            [
+                (kind, d.object_id, d.language, d.title, d.body, d.sorted_at, facet_text(d.facets))
+                for d in documents
+            ],
         )
 
 

@@ -17,7 +17,6 @@ EXCLUDED = [
     "admin.logentry",
     "axes",
     "core.searchdocument",
-    "core.searchfacet",
     "core.searchchange",
 ]
 
