@@ -12,6 +12,7 @@ lean to recent ones. Records are reproducible from their number.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 
 THEME_WORDS = {
@@ -383,14 +384,18 @@ def _paragraph(rng: random.Random, pools: list[list[str]], sentences: int) -> st
     return " ".join(parts)
 
 
-def record(n: int, countries: list[str], country_weights: list[float]) -> dict:
+def record(n: int, countries: list[str], country_cum_weights: list[float]) -> dict:
     """Practice number n in the published JSON shape."""
     rng = random.Random(n)
     themes = list(dict.fromkeys(rng.choices(THEMES, THEME_WEIGHTS, k=rng.choice([1, 1, 2, 2, 3]))))
     actor_types = rng.choices(ACTOR_TYPES, ACTOR_WEIGHTS, k=rng.choice([1, 1, 2, 3]))
     actors = [{"name": f"Actor {rng.randrange(50_000)}", "type": kind} for kind in actor_types]
     chosen = list(
-        dict.fromkeys(rng.choices(countries, country_weights, k=rng.choice([1, 2, 2, 3, 4, 6])))
+        dict.fromkeys(
+            rng.choices(
+                countries, cum_weights=country_cum_weights, k=rng.choice([1, 2, 2, 3, 4, 6])
+            )
+        )
     )
     year = min(2025, 1990 + int(rng.triangular(0, 36, 33)))
     focus = [(t, f) for t in themes for f in rng.sample(THEME_WORDS[t][0], rng.choice([1, 1, 2]))]
@@ -428,11 +433,11 @@ def record(n: int, countries: list[str], country_weights: list[float]) -> dict:
 
 
 def country_weights(codes: list[str]) -> list[float]:
-    """A long tail: the n-th State (in a fixed shuffled order) weighs 1/n^0.8."""
+    """A long tail: the n-th State (in a fixed shuffled order) weighs 1/n^0.8 (cumulated)."""
     order = list(codes)
     random.Random(56).shuffle(order)
     rank = {code: i + 1 for i, code in enumerate(order)}
-    return [1 / rank[code] ** 0.8 for code in codes]
+    return list(itertools.accumulate(1 / rank[code] ** 0.8 for code in codes))
 
 
 def published_at(n: int, count: int) -> dt.datetime:

@@ -14,25 +14,39 @@ from collections.abc import Iterable, Sequence
 from django.db import connection, models
 
 
+def _adapter(field):
+    """The function that turns a value into what ``field`` stores, for the database in use."""
+    kind = field.get_internal_type()
+    ops = connection.ops
+    if kind == "JSONField":
+        # What JSONField.get_db_prep_save does for a plain value, without the layers.
+        return lambda value: None if value is None else ops.adapt_json_value(value, field.encoder)
+    if kind == "DateTimeField":
+        return ops.adapt_datetimefield_value
+    if kind == "DateField":
+        return ops.adapt_datefield_value
+    if kind in {"BinaryField", "UUIDField"}:
+        return lambda value: field.get_db_prep_save(value, connection)
+    return None
+
+
 def prepare_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence]):
     """Rows with each value as the field stores it in the database in use (JSON, dates).
 
     Needs no query: a worker process can prepare rows that another inserts.
     """
     meta = model._meta
-    columns = [meta.get_field(name) for name in fields]
-    needs_preparing = [
-        index
-        for index, field in enumerate(columns)
-        if field.get_internal_type()
-        in {"JSONField", "DateField", "DateTimeField", "BinaryField", "UUIDField"}
+    adapters = [
+        (index, adapter)
+        for index, name in enumerate(fields)
+        if (adapter := _adapter(meta.get_field(name))) is not None
     ]
     prepared = []
     for row in rows:
-        if needs_preparing:
+        if adapters:
             row = list(row)
-            for index in needs_preparing:
-                row[index] = columns[index].get_db_prep_save(row[index], connection)
+            for index, adapt in adapters:
+                row[index] = adapt(row[index])
         prepared.append(tuple(row))
     return prepared
 
