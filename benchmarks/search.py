@@ -216,13 +216,14 @@ def build(count: int) -> None:
     started = time.perf_counter()
     rows_time = index_time = 0.0
     words = 0
-    pool = multiprocessing.get_context("fork").Pool(
+    # Spawned, not forked: a forked child would share this process's database connection.
+    pool = multiprocessing.get_context("spawn").Pool(
         1, initializer=_prepare_start, initargs=(secretariat.pk,)
     )
     # The engine follows the database as a web worker would, from its own process.
     spawn = multiprocessing.get_context("spawn")
     stop = spawn.Event()
-    follower = spawn.Process(target=_follow, args=(stop,))
+    follower = spawn.Process(target=_follow, args=(stop,), daemon=True)
     follower.start()
     with pool:
         for rows, documents, batch_words in pool.imap(_prepare, batches):

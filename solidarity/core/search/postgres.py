@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import connection
 
 from solidarity.core.search import MARK_END, MARK_START, SearchHit, SearchPage
+from solidarity.core.search.faceting import facet_text
 from solidarity.core.search.query import Query, to_websearch
 
 DICTIONARIES = {
@@ -50,6 +51,7 @@ def upsert_many(kind, documents) -> None:
                 d.title,
                 d.body,
                 d.sorted_at,
+                facet_text(d.facets),
                 config,
                 d.title,
                 config,
