@@ -183,6 +183,17 @@ def _follow(stop) -> None:
         index.ensure_current()
 
 
+def _ahead(pool, batches, *, window: int):
+    """The prepared batches in order, at most ``window`` prepared ahead (memory stays flat)."""
+    pending = []
+    for batch in batches:
+        pending.append(pool.apply_async(_prepare, (batch,)))
+        if len(pending) > window:
+            yield pending.pop(0).get()
+    for result in pending:
+        yield result.get()
+
+
 def build(count: int) -> None:
     import multiprocessing
 
@@ -226,7 +237,7 @@ def build(count: int) -> None:
     follower = spawn.Process(target=_follow, args=(stop,), daemon=True)
     follower.start()
     with pool:
-        for rows, documents, batch_words in pool.imap(_prepare, batches):
+        for rows, documents, batch_words in _ahead(pool, batches, window=4):
             words += batch_words
             t = time.perf_counter()
             with transaction.atomic():
