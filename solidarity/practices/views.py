@@ -32,6 +32,7 @@ from solidarity.practices.presentation import facet_titles, labelled, labelled_c
 from solidarity.practices.records import CSV_HEADER, csv_row, public_record
 
 PER_PAGE = 20
+MAX_PAGE = 50_000  # a million results deep; exports and the API give the rest
 
 
 class _Window:
@@ -55,10 +56,9 @@ def catalogue(request):
     fmt = request.GET.get("format", "")
     if fmt in ("csv", "json"):
         return _export(request, query, fmt)
-    paginator = Paginator(_Window(0), PER_PAGE)
     query_error, result = "", None
     try:
-        number = max(1, int(request.GET.get("page") or 1))
+        number = min(max(1, int(request.GET.get("page") or 1)), MAX_PAGE)
     except ValueError:
         number = 1
     try:

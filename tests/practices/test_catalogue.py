@@ -206,3 +206,9 @@ def test_a_states_page_lists_the_practices_that_involve_it(client, catalogue):
         "No published good practice involves this State yet."
         in client.get("/countries/NLD/").content.decode()
     )
+
+
+def test_an_absurdly_deep_page_shows_the_last_page(client, catalogue):
+    page = client.get("/practices/?page=99999999999").content.decode()
+    assert "3 good practices" in page and "Vaccine sharing among island States" in page
+    assert client.get("/api/v1/practices?offset=1000000").json()["results"] == []

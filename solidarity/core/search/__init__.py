@@ -42,6 +42,7 @@ __all__ = [
 ]
 
 MARK_START, MARK_END = "\ue000", "\ue001"
+MAX_OFFSET = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,8 @@ def faceted_search(
         facets=list(facets),
         sort=sort,
         limit=max(1, min(limit, 1000)),
-        offset=max(0, offset),
+        # An engine keeps offset + limit hits in memory: a deep page is bounded.
+        offset=max(0, min(offset, MAX_OFFSET)),
         snippets=snippets,
     )
 
