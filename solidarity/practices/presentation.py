@@ -42,9 +42,14 @@ def _label(choices, value) -> str:
     return str(choices(value).label) if value in choices.values else value
 
 
-def labelled_content(content: dict) -> dict:
+def theme_labels() -> dict[str, str]:
+    """Every theme's label in the reader's language (a short list, read in one query)."""
+    return {theme.code: theme.label() for theme in Theme.objects.all()}
+
+
+def labelled_content(content: dict, themes: dict[str, str] | None = None) -> dict:
     """The content with each code paired with its label, for templates."""
-    themes = {t.code: t.label() for t in Theme.objects.filter(code__in=content["themes"])}
+    themes = theme_labels() if themes is None else themes
     names = country_names()
     return {
         **content,
@@ -69,7 +74,9 @@ def labelled_content(content: dict) -> dict:
     }
 
 
-def labelled(practice):
-    """A public practice with ``view``: its published content, labelled."""
-    practice.view = labelled_content(practice.published)
-    return practice
+def labelled(*practices) -> list:
+    """Public practices, each with ``view``: its published content, labelled."""
+    themes = theme_labels()
+    for practice in practices:
+        practice.view = labelled_content(practice.published, themes)
+    return list(practices)

@@ -80,7 +80,7 @@ def catalogue(request):
             "query_error": query_error,
             "total": total,
             "page": page,
-            "practices": [labelled(p) for p in (result.practices if result else [])],
+            "practices": labelled(*(result.practices if result else [])),
             "facets": [
                 _facet_block(name, _facet_links(params, name, values))
                 for name, values in (result.facets.items() if result else [])
@@ -164,9 +164,9 @@ def detail(request, pk: int):
         request,
         "practices/detail.html",
         {
-            "practice": labelled(practice),
+            "practice": labelled(practice)[0],
             "content": practice.published,
-            "related": [labelled(p) for p in selectors.related_practices(practice)],
+            "related": labelled(*selectors.related_practices(practice)),
             "may_see_workspace": may_see_all,
             "may_retract": allowed(can_retract_practice, request.user, practice),
             "retract_form": ReasonForm(),

@@ -212,3 +212,23 @@ def test_an_absurdly_deep_page_shows_the_last_page(client, catalogue):
     page = client.get("/practices/?page=99999999999").content.decode()
     assert "3 good practices" in page and "Vaccine sharing among island States" in page
     assert client.get("/api/v1/practices?offset=1000000").json()["results"] == []
+
+
+def test_a_catalogue_page_costs_the_same_queries_however_many_practices_it_shows(
+    client, secretariat, catalogue
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count_queries():
+        url = "/practices/?q=farmers OR vaccines OR solar"
+        client.get(url)  # the engine first catches up with the changes: not a page's cost
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    few = count_queries()
+    services.practices_import(
+        actor=secretariat, records=[practice_content(title=f"Seed fair {n}") for n in range(15)]
+    )
+    assert count_queries() == few
