@@ -188,3 +188,16 @@ def test_remembered_counts_are_forgotten_at_the_next_change(settings, corpus):
     )
     after = dict(search.faceted_search(KIND, "drought", facets=["year"]).facets["year"])
     assert after["2019"] == before.get("2019", 0) + 1
+
+
+def test_a_word_left_out_is_left_out_in_every_form_of_it(settings, corpus):
+    """PostgreSQL matches a word stemmed and as written: "-farmers" must exclude both."""
+    fast, reference = both_ways(settings, "drought -farmers", {})
+    assert fast.total == reference.total
+    leaving = {
+        d.object_id
+        for d in corpus
+        if "drought" in f"{d.title} {d.body}".split()
+        and "farmers" not in f"{d.title} {d.body}".split()
+    }
+    assert {h.object_id for h in reference.hits} == leaving

@@ -110,16 +110,3 @@ def to_fts5(query: Query) -> str:
             expression = f"{expression} NOT {_fts5_string(' '.join(term.words))}"
         ors.append(f"({expression})" if negatives else expression)
     return " OR ".join(ors)
-
-
-def to_websearch(query: Query) -> str:
-    """PostgreSQL ``websearch_to_tsquery`` syntax, which never raises on input."""
-    ors = []
-    for group in query.groups:
-        parts = []
-        for term in group:
-            text = " ".join(term.words)
-            text = f'"{text}"' if term.is_phrase else text
-            parts.append(f"-{text}" if term.negated else text)
-        ors.append(" ".join(parts))
-    return " or ".join(ors)
