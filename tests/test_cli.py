@@ -97,10 +97,11 @@ def test_the_models_and_their_migrations_agree():
 
 @pytest.mark.django_db
 def test_a_backup_restored_into_an_empty_database_gives_back_every_record(
-    tmp_path, capsys, resolution_56_4, secretariat, contributor_x
+    tmp_path, capsys, resolution_56_4, secretariat, contributor_x, published_practice
 ):
     from solidarity.core import search
     from solidarity.core.models import AuditEntry
+    from solidarity.practices.models import Attachment, Practice, PracticeVersion, ReviewEvent
     from solidarity.resolutions.models import Resolution, ResolutionSource, VoteCast
 
     def snapshot():
@@ -111,6 +112,10 @@ def test_a_backup_restored_into_an_empty_database_gives_back_every_record(
             "votes": VoteCast.objects.count(),
             "sources": [bytes(d) for d in ResolutionSource.objects.values_list("data", flat=True)],
             "audit": AuditEntry.objects.count(),
+            "practices": list(Practice.objects.values_list("title", "status", "published")),
+            "versions": list(PracticeVersion.objects.values_list("number", "data")),
+            "thread": list(ReviewEvent.objects.values_list("action", "message")),
+            "documents": [bytes(d) for d in Attachment.objects.values_list("data", flat=True)],
         }
 
     before = snapshot()
@@ -122,6 +127,11 @@ def test_a_backup_restored_into_an_empty_database_gives_back_every_record(
         call_command("restore", str(target))
 
     AuditEntry.objects.all().delete()
+    ReviewEvent.objects.all().delete()
+    PracticeVersion.objects.all().delete()
+    Attachment.objects.all().delete()
+    Practice.objects.all().delete()
+    search.remove_documents(kind="practice")
     Resolution.objects.all().delete()
     ResolutionSource.objects.all().delete()
     User.objects.all().delete()
@@ -132,6 +142,7 @@ def test_a_backup_restored_into_an_empty_database_gives_back_every_record(
     assert "Restored" in capsys.readouterr().out
     assert snapshot() == before
     assert search.search("resolution", "triangular").total == 1
+    assert search.faceted_search("practice", "drought", filters={"country": ["KEN"]}).total == 1
 
 
 def test_a_backup_file_needs_a_json_gz_name(tmp_path):
