@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from solidarity.core import search
 from solidarity.countries.models import RegionalGroup
 from solidarity.practices.indexing import FACETS, SEARCH_KIND
@@ -216,9 +214,3 @@ def practices_of_country(country, *, limit: int = 10) -> dict:
         roles = [r["role"] for r in practice.published["countries"] if r["country"] == country.iso3]
         practice.roles_here = [str(CountryRole(r).label) for r in roles if r in CountryRole.values]
     return {"count": page.total, "practices": practices, "country": country.iso3}
-
-
-def public_practices():
-    return Practice.objects.filter(
-        Q(published_version__isnull=False) & Q(retracted_at__isnull=True)
-    )

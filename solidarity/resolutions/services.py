@@ -218,8 +218,7 @@ def reindex_all() -> int:
     resolutions = Resolution.objects.only("id", "session", "number", "title", "document")
     batch = []
     for resolution in resolutions.iterator(chunk_size=200):
-        entry = search_entry(resolution, resolution.document)
-        batch.append((entry["object_id"], entry["title"], entry["body"], entry["language"]))
+        batch.append(search.Document(**search_entry(resolution, resolution.document)))
         if len(batch) == 200:
             search.index_documents(kind=SEARCH_KIND, documents=batch)
             batch = []

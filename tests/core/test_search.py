@@ -61,21 +61,24 @@ def paragraphs(db):
     search.index_documents(
         kind="test.paragraph",
         documents=[
-            (
-                "1",
-                "56/4",
-                "Recognizes that international solidarity is a powerful tool for "
-                "addressing the structural causes of extreme poverty and food insecurity",
-                "en",
-            ),
-            (
-                "2",
-                "56/4",
-                "Emphasizes that humanitarian and technical cooperation, including "
-                "South-South and triangular cooperation, is an important aspect",
-                "en",
-            ),
-            ("3", "56/4", "Requests States to respond favourably to requests to visit", "en"),
+            search.Document(*row)
+            for row in [
+                (
+                    "1",
+                    "56/4",
+                    "Recognizes that international solidarity is a powerful tool for "
+                    "addressing the structural causes of extreme poverty and food insecurity",
+                    "en",
+                ),
+                (
+                    "2",
+                    "56/4",
+                    "Emphasizes that humanitarian and technical cooperation, including "
+                    "South-South and triangular cooperation, is an important aspect",
+                    "en",
+                ),
+                ("3", "56/4", "Requests States to respond favourably to requests to visit", "en"),
+            ]
         ],
     )
     search.index_document(kind="other.kind", object_id="9", title="", body="poverty", language="en")

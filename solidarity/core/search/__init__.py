@@ -77,14 +77,6 @@ class Document:
     sorted_at: dt.datetime | None = None
     facets: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
-    @classmethod
-    def of(cls, item) -> Document:
-        """A Document, or one made from an (object_id, title, body, language) tuple."""
-        if isinstance(item, Document):
-            return item
-        object_id, title, body, language = item
-        return cls(str(object_id), title, body, language)
-
 
 _REINDEXERS: dict[str, Callable[[], int]] = {}
 
@@ -121,11 +113,11 @@ def index_document(
     index_documents(kind=kind, documents=[document])
 
 
-def index_documents(*, kind: str, documents: Iterable) -> None:
-    """Add or replace many documents: Documents or (object_id, title, body, language) tuples."""
+def index_documents(*, kind: str, documents: Iterable[Document]) -> None:
+    """Add or replace many documents."""
     from solidarity.core.search import engine, faceting
 
-    batch = [Document.of(item) for item in documents]
+    batch = list(documents)
     if not batch:
         return
     _backend().upsert_many(kind, batch)
