@@ -4,7 +4,8 @@
 value; imports of thousands of records call this instead: one prepared
 statement, ``executemany``, values prepared by each field for the database in
 use (so JSON and dates are stored exactly as the ORM would store them).
-No signals are sent and no primary keys are returned.
+On PostgreSQL the rows travel by COPY. No signals are sent and no primary
+keys are returned.
 """
 
 from __future__ import annotations
@@ -74,7 +75,15 @@ def insert_rows(
     if skip_existing:
         sql += " ON CONFLICT DO NOTHING"
     values = list(rows) if prepared else prepare_rows(model, fields, rows)
-    if values:
-        with connection.cursor() as cursor:
+    if not values:
+        return 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not skip_existing:
+            # COPY: one stream instead of a statement per row (several times faster).
+            columns = sql[sql.index("(") : sql.index(")") + 1]
+            with cursor.copy(f"COPY {quote(meta.db_table)} {columns} FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row(row)
+        else:
             cursor.executemany(sql, values)
     return len(values)

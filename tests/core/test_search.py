@@ -5,7 +5,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from solidarity.core import search
-from solidarity.core.search.engine import to_tantivy
 from solidarity.core.search.postgres import tsquery
 from solidarity.core.search.query import QueryError, Term, parse_query, to_fts5
 
@@ -34,10 +33,9 @@ def test_a_query_of_only_exclusions_is_refused_with_a_reason():
         parse_query("-poverty NOT aid")
 
 
-def test_engine_syntax_is_always_quoted_for_each_engine():
+def test_database_syntax_is_always_quoted():
     query = parse_query('climate OR "burden sharing" -pledge')
     assert to_fts5(query) == '"climate" OR ("burden sharing" NOT "pledge")'
-    assert to_tantivy(query) == '(+"climate") OR (+"burden sharing" -"pledge")'
     sql, params = tsquery(query)
     assert sql.count("phraseto_tsquery") == 6 and sql.count("!!") == 1
     assert params == ["climate", "climate", "burden sharing", "burden sharing", "pledge", "pledge"]
@@ -52,7 +50,6 @@ def test_any_characters_give_a_query_or_a_clear_refusal(text):
         assert str(error)
     else:
         to_fts5(query)
-        to_tantivy(query)
         tsquery(query)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import json
 import logging
 import shutil
@@ -35,29 +36,54 @@ from solidarity.core.search import FacetedPage, Query, faceting
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FACET_SEPARATOR = faceting.SEPARATOR
 TITLE_BOOST = 2.0
 MAX_FACET_VALUES = 10_000
-# Above this share of all documents, facets are counted over the documents the
-# words do *not* match, taken from the counts of the filters alone (cached).
-COMPLEMENT_FROM = 0.5
+# Two ways to count facets, both exact. Few matches: read each match's values
+# (an aggregation, cost grows with the matches). Many: walk each facet value's
+# list of documents against the set of matches (cost grows with the index, not
+# the matches; at a million documents about 12 ms a field, where reading 600,000
+# matches takes 60). The second is chosen when the matches may exceed this share.
+MANY_MATCHES_FROM = 0.1
+# Words longer than this (in bytes) are not indexed, as in the database's tokenizer limits.
+LONGEST_WORD = 80
 # How many sets of facet counts a process keeps until the next change (about 20 KB each).
 REMEMBERED_COUNTS = 512
 # Memory the index writer may use while rebuilding (more means fewer, larger segments).
 REBUILD_HEAP_BYTES = 120_000_000
 
 
-def _analyzer():
+def _analyzer(*, long_words: bool = False):
     """Words as FTS5 reads them: split on non-letters, lower case, no accents, stemmed."""
+    builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+    if not long_words:
+        builder = builder.filter(tantivy.Filter.remove_long(LONGEST_WORD))
     return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-        .filter(tantivy.Filter.remove_long(80))
-        .filter(tantivy.Filter.lowercase())
+        builder.filter(tantivy.Filter.lowercase())
         .filter(tantivy.Filter.ascii_fold())
         .filter(tantivy.Filter.stemmer("english"))
         .build()
     )
+
+
+# The same words with the long ones kept in place, so word pairs never skip over one.
+_WORDS = _analyzer(long_words=True)
+
+
+def word_pairs(text: str) -> list[str]:
+    """Each two neighbouring words of ``text`` as one term: ``"local_communiti"``.
+
+    A two-word phrase is then one term to look up, however common its words are:
+    matching "local communities" by positions means walking every document that
+    has both words (a third of a million at a million records).
+    """
+    words = _WORDS.analyze(text)
+    return [
+        f"{first}_{second}"
+        for first, second in itertools.pairwise(words)
+        if len(first) < LONGEST_WORD and len(second) < LONGEST_WORD
+    ]
 
 
 def _schema():
@@ -65,6 +91,8 @@ def _schema():
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
     builder.add_text_field("title", tokenizer_name="solidarity")
     builder.add_text_field("body", tokenizer_name="solidarity")
+    for field in PAIR_FIELDS.values():
+        builder.add_text_field(field, tokenizer_name="pairs", index_option="freq")
     builder.add_integer_field("sorted_at", fast=True, indexed=False)
     # Facet values are spread over two fields, so two threads can count them at once.
     for field in FACET_FIELDS:
@@ -73,6 +101,7 @@ def _schema():
 
 
 FACET_FIELDS = ("facets_0", "facets_1")
+PAIR_FIELDS = {"title": "title_pairs", "body": "body_pairs"}
 # Counting runs beside the ranking: tantivy releases the GIL while it works.
 _POOL = ThreadPoolExecutor(max_workers=len(FACET_FIELDS), thread_name_prefix="facets")
 
@@ -80,15 +109,6 @@ _POOL = ThreadPoolExecutor(max_workers=len(FACET_FIELDS), thread_name_prefix="fa
 def facet_field(value: str) -> str:
     """The field holding a facet value: the same for a value wherever it is written."""
     return FACET_FIELDS[zlib.crc32(value.encode()) % len(FACET_FIELDS)]
-
-
-def to_tantivy(query: Query) -> str:
-    """The query in tantivy's language: each word or phrase quoted, so nothing is syntax."""
-    groups = []
-    for group in query.groups:
-        parts = [f'{"-" if t.negated else "+"}"{" ".join(t.words)}"' for t in group]
-        groups.append("(" + " ".join(parts) + ")")
-    return " OR ".join(groups)
 
 
 def _filters_key(filters: dict[str, list[str]]) -> tuple:
@@ -144,6 +164,9 @@ class CatalogueIndex:
         (self.folder / "index").mkdir(parents=True, exist_ok=True)
         self.index = tantivy.Index(self.schema, path=str(self.folder / "index"), reuse=True)
         self.index.register_tokenizer("solidarity", _analyzer())
+        self.index.register_tokenizer(
+            "pairs", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+        )
 
     @contextlib.contextmanager
     def _exclusive(self):
@@ -204,6 +227,8 @@ class CatalogueIndex:
         document.add_integer("id", int(object_id))
         document.add_text("title", title or "")
         document.add_text("body", body or "")
+        document.add_text(PAIR_FIELDS["title"], " ".join(word_pairs(title or "")))
+        document.add_text(PAIR_FIELDS["body"], " ".join(word_pairs(body or "")))
         document.add_integer("sorted_at", _microseconds(sorted_at))
         for value in faceting.facet_lines(facets):
             document.add_text(facet_field(value), value)
@@ -258,10 +283,52 @@ class CatalogueIndex:
 
     # -- Reading ---------------------------------------------------------------
 
-    def _text_query(self, query: Query):
-        return self.index.parse_query(
-            to_tantivy(query), ["title", "body"], field_boosts={"title": TITLE_BOOST}
+    def _parsed(self, text: str):
+        return self.index.parse_query(text, ["title", "body"], field_boosts={"title": TITLE_BOOST})
+
+    def _pairs_query(self, pairs: list[str]):
+        """Documents with every pair in the title, or every pair in the body (title first)."""
+
+        def every(field):
+            terms = [
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, field, pair))
+                for pair in pairs
+            ]
+            return terms[0][1] if len(terms) == 1 else tantivy.Query.boolean_query(terms)
+
+        return tantivy.Query.boolean_query(
+            [
+                (
+                    tantivy.Occur.Should,
+                    tantivy.Query.boost_query(every(PAIR_FIELDS["title"]), TITLE_BOOST),
+                ),
+                (tantivy.Occur.Should, every(PAIR_FIELDS["body"])),
+            ]
         )
+
+    def _term_query(self, term):
+        """One word or phrase; a phrase is found through its word pairs."""
+        words = " ".join(term.words)
+        pairs = word_pairs(words)
+        if not pairs or len(pairs) < len(_WORDS.analyze(words)) - 1:
+            return self._parsed(f'"{words}"')
+        if len(pairs) == 1:
+            return self._pairs_query(pairs)  # exactly the phrase
+        # Longer phrases: the pairs narrow the documents down, positions decide.
+        narrowed = tantivy.Query.const_score_query(self._pairs_query(pairs), 0.0)
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, self._parsed(f'"{words}"')), (tantivy.Occur.Must, narrowed)]
+        )
+
+    def _text_query(self, query: Query):
+        groups = []
+        for group in query.groups:
+            clauses = [
+                (tantivy.Occur.MustNot if t.negated else tantivy.Occur.Must, self._term_query(t))
+                for t in group
+            ]
+            groups.append((tantivy.Occur.Should, tantivy.Query.boolean_query(clauses)))
+        return groups[0][1] if len(groups) == 1 else tantivy.Query.boolean_query(groups)
 
     def _any_of(self, name: str, values: list[str]):
         """Documents with any of a facet's values (which may sit in either field)."""
@@ -284,36 +351,74 @@ class CatalogueIndex:
         ]
         return tantivy.Query.boolean_query(clauses) if clauses else tantivy.Query.all_query()
 
-    def _count_facets(self, searcher, query) -> dict[str, dict[str, int]]:
-        """Each facet value's documents among those ``query`` matches, one field per thread."""
+    # -- Counting facets ---------------------------------------------------------
+
+    def _estimate(self, searcher, query: Query, filters) -> int:
+        """At most how many documents can match (from how many hold each word and value)."""
+
+        def holding(term) -> int:
+            words = " ".join(term.words)
+            pairs = word_pairs(words)
+            if pairs:
+                return min(
+                    sum(searcher.doc_freq(field, pair) for field in PAIR_FIELDS.values())
+                    for pair in pairs
+                )
+            tokens = _WORDS.analyze(words) or [""]
+            return sum(searcher.doc_freq(field, tokens[0]) for field in ("title", "body"))
+
+        estimate = searcher.num_docs
+        if not query.is_empty:
+            estimate = min(
+                estimate,
+                sum(
+                    min((holding(t) for t in group if not t.negated), default=estimate)
+                    for group in query.groups
+                ),
+            )
+        for name, values in filters.items():
+            terms = [f"{name}{FACET_SEPARATOR}{value}" for value in values]
+            estimate = min(estimate, sum(searcher.doc_freq(facet_field(t), t) for t in terms))
+        return estimate
+
+    @staticmethod
+    def _by_facet(pairs, counts: dict[str, dict[str, int]]) -> None:
+        for key, n in pairs:
+            name, _sep, value = str(key).partition(FACET_SEPARATOR)
+            counts.setdefault(name, {})[value] = n
+
+    def _count_few(self, searcher, query) -> dict[str, dict[str, int]]:
+        """Counts read from each match's values: for a few thousand matches."""
 
         def count(field):
-            return searcher.aggregate(
+            result = searcher.aggregate(
                 query, {"f": {"terms": {"field": field, "size": MAX_FACET_VALUES}}}
             )
+            return [(b["key"], b["doc_count"]) for b in result["f"]["buckets"]]
 
         counts: dict[str, dict[str, int]] = {}
-        for result in _POOL.map(count, FACET_FIELDS):
-            for bucket in result["f"]["buckets"]:
-                name, _sep, value = str(bucket["key"]).partition(FACET_SEPARATOR)
-                counts.setdefault(name, {})[value] = bucket["doc_count"]
+        for pairs in _POOL.map(count, FACET_FIELDS):
+            self._by_facet(pairs, counts)
         return counts
 
-    def _remembered(self, key, count) -> dict[str, dict[str, int]]:
-        """Counts already made since the last change, or made now and kept (least used go)."""
-        counts = self.counted.get(key)
-        if counts is None:
-            counts = count()
-            self.counted[key] = counts
-            while len(self.counted) > REMEMBERED_COUNTS:
-                self.counted.popitem(last=False)
-        else:
-            self.counted.move_to_end(key)
+    def _count_many(self, searcher, query):
+        """Counts made by walking each value's documents against the matches (started now)."""
+        return [
+            _POOL.submit(searcher.terms_with_prefix, field, "", filter_query=query)
+            for field in FACET_FIELDS
+        ]
+
+    def _collect(self, started) -> dict[str, dict[str, int]]:
+        counts: dict[str, dict[str, int]] = {}
+        for future in started:
+            self._by_facet(future.result(), counts)
         return counts
 
-    def _filter_counts(self, searcher, filters, filter_query) -> dict[str, dict[str, int]]:
-        key = ("", _filters_key(filters))
-        return self._remembered(key, lambda: self._count_facets(searcher, filter_query))
+    def _remember(self, key, counts) -> None:
+        """Keep counts until the next change (the least used go first)."""
+        self.counted[key] = counts
+        while len(self.counted) > REMEMBERED_COUNTS:
+            self.counted.popitem(last=False)
 
     def faceted(
         self, query: Query, *, filters, facets, sort: str, limit: int, offset: int
@@ -324,10 +429,18 @@ class CatalogueIndex:
         if query.is_empty:
             combined = filter_query
         else:
-            text = self._text_query(query)
             combined = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, text), (tantivy.Occur.Must, filter_query)]
+                [(tantivy.Occur.Must, self._text_query(query)), (tantivy.Occur.Must, filter_query)]
             )
+        key = (repr(query), _filters_key(filters))
+        counts = self.counted.get(key) if facets else {}
+        if facets and counts is not None:
+            self.counted.move_to_end(key)
+        started = None
+        if counts is None and self._estimate(searcher, query, filters) > (
+            MANY_MATCHES_FROM * searcher.num_docs
+        ):
+            started = self._count_many(searcher, combined)  # counts while the page is ranked
         if sort == "relevance" and not query.is_empty:
             result = searcher.search(combined, limit, count=True, offset=offset)
         else:
@@ -335,37 +448,18 @@ class CatalogueIndex:
                 combined, limit, count=True, order_by_field="sorted_at", offset=offset
             )
         total = result.count
+        addresses = [address for _score, address in result.hits]
+        ids = searcher.fast_field_values("id", addresses) if addresses else []
         ranked = [
-            (str(searcher.doc(address)["id"][0]), float(score) if sort == "relevance" else 0.0)
-            for score, address in result.hits
+            (str(object_id), float(score) if sort == "relevance" else 0.0)
+            for object_id, (score, _address) in zip(ids, result.hits, strict=True)
         ]
-        counts: dict[str, dict[str, int]] = {}
-        if facets and total:
-            if query.is_empty:
-                counts = self._filter_counts(searcher, filters, filter_query)
-            elif total > COMPLEMENT_FROM * max(1, searcher.num_docs):
-                baseline = self._filter_counts(searcher, filters, filter_query)
-                outside = self._remembered(
-                    (f"NOT {to_tantivy(query)}", _filters_key(filters)),
-                    lambda: self._count_facets(
-                        searcher,
-                        tantivy.Query.boolean_query(
-                            [(tantivy.Occur.Must, filter_query), (tantivy.Occur.MustNot, text)]
-                        ),
-                    ),
-                )
-                counts = {
-                    name: {
-                        value: n - outside.get(name, {}).get(value, 0)
-                        for value, n in values.items()
-                    }
-                    for name, values in baseline.items()
-                }
+        if counts is None:
+            if started is not None:
+                counts = self._collect(started)
             else:
-                counts = self._remembered(
-                    (to_tantivy(query), _filters_key(filters)),
-                    lambda: self._count_facets(searcher, combined),
-                )
+                counts = self._count_few(searcher, combined) if total else {}
+            self._remember(key, counts)
         ordered = {
             name: sorted(
                 ((value, n) for value, n in counts.get(name, {}).items() if n > 0),

@@ -69,9 +69,16 @@ def log_changes(kind: str, object_ids) -> None:
                 [kind],
             )
             return
+        ids = [str(i) for i in object_ids]
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "INSERT INTO core_searchchange (kind, object_id) SELECT %s, unnest(%s::text[])",
+                [kind, ids],
+            )
+            return
         cursor.executemany(
             "INSERT INTO core_searchchange (kind, object_id) VALUES (%s, %s)",
-            [(kind, str(i)) for i in object_ids],
+            [(kind, i) for i in ids],
         )
 
 
