@@ -10,6 +10,7 @@ keys are returned.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 
 from django.db import connection, models
@@ -20,8 +21,9 @@ def _adapter(field):
     kind = field.get_internal_type()
     ops = connection.ops
     if kind == "JSONField":
-        # What JSONField.get_db_prep_save does for a plain value, without the layers.
-        return lambda value: None if value is None else ops.adapt_json_value(value, field.encoder)
+        # The JSON text itself, made where the rows are prepared (a worker process
+        # may do it); each database reads it as its JSON type.
+        return lambda value: None if value is None else json.dumps(value, cls=field.encoder)
     if kind == "DateTimeField":
         return ops.adapt_datetimefield_value
     if kind == "DateField":

@@ -123,6 +123,16 @@ def test_replacing_a_document_replaces_its_words(paragraphs):
     assert _ids("continue") == ["3"]
 
 
+@pytest.mark.django_db
+def test_a_large_batch_naming_a_record_twice_keeps_its_last_words():
+    """Large batches travel another way on PostgreSQL (COPY): the same rules hold."""
+    documents = [search.Document(str(i), "Practice", "seeds") for i in range(150)]
+    documents.append(search.Document("7", "Practice", "drought"))
+    search.index_documents(kind="test.batch", documents=documents)
+    assert search.search("test.batch", "seeds").total == 149
+    assert [h.object_id for h in search.search("test.batch", "drought").hits] == ["7"]
+
+
 @pytest.mark.parametrize("text", ['"', "NOT", "AND OR", "*", "(", ")", ":", "'", "\\", "-"])
 def test_odd_input_never_reaches_the_engine_as_syntax(paragraphs, text):
     page = search.search("test.paragraph", text)

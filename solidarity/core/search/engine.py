@@ -220,6 +220,26 @@ class CatalogueIndex:
             )
             return cursor.fetchall()
 
+    def _documents_of(self, object_ids: list[str]):
+        """The documents of these records, each found through the (kind, object_id) key.
+
+        PostgreSQL is told so (one lookup per id): with statistics missing or
+        stale after a bulk load, it read a list of ids through another index
+        and the whole table behind it, a second per 500 ids.
+        """
+        if connection.vendor != "postgresql":
+            marks = ", ".join(["%s"] * len(object_ids))
+            return self._documents(f"d.object_id IN ({marks})", list(object_ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT d.id, d.object_id, d.title, d.body, d.sorted_at, d.facets "
+                "FROM unnest(%s::text[]) AS wanted(object_id) CROSS JOIN LATERAL "
+                "(SELECT * FROM core_searchdocument "
+                "WHERE kind = %s AND object_id = wanted.object_id) d",
+                [[str(i) for i in object_ids], self.kind],
+            )
+            return cursor.fetchall()
+
     @staticmethod
     def _document(row) -> tantivy.Document:
         _id, object_id, title, body, sorted_at, facets = row
@@ -247,8 +267,7 @@ class CatalogueIndex:
             chunk = changed[start : start + 500]
             for object_id in chunk:
                 writer.delete_documents_by_term("id", int(object_id))
-            marks = ", ".join(["%s"] * len(chunk))
-            for row in self._documents(f"d.object_id IN ({marks})", chunk):
+            for row in self._documents_of(chunk):
                 writer.add_document(self._document(row))
         writer.commit()
         writer.wait_merging_threads()

@@ -141,15 +141,17 @@ def highlight(kind: str, query: Query, object_ids: list[str]) -> dict[str, str]:
     sql, query_params = tsquery(query)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT object_id, ts_headline({LANGUAGE_CONFIG}, body, q.q, %s) "
-            # OFFSET 0 keeps the planner on the (kind, object_id) index: matching
-            # a common word through the GIN index first would read every match.
-            f"FROM (SELECT * FROM core_searchdocument WHERE kind = %s AND object_id = ANY(%s) "
+            f"SELECT d.object_id, ts_headline({LANGUAGE_CONFIG}, body, q.q, %s) "
+            # One lookup per document through the (kind, object_id) key, whatever
+            # the statistics say: matching a common word through the GIN index
+            # first, or the ids through another index, reads every match.
+            "FROM unnest(%s::text[]) AS wanted(object_id) CROSS JOIN LATERAL "
+            "(SELECT * FROM core_searchdocument WHERE kind = %s AND object_id = wanted.object_id "
             f"OFFSET 0) d, (SELECT {sql} AS q) q WHERE vector @@ q.q",
             [
                 f"HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_END}",
+                list(object_ids),
                 kind,
-                object_ids,
                 *query_params,
             ],
         )
