@@ -139,6 +139,7 @@ class CatalogueIndex:
         # front page, its popular filters and the pages of one search share them.
         self.counted: OrderedDict[tuple, dict] = OrderedDict()
         self.lock = threading.Lock()
+        self.counted_lock = threading.Lock()  # request threads share the remembered counts
 
     # -- Keeping in step -------------------------------------------------------
 
@@ -433,16 +434,25 @@ class CatalogueIndex:
             self._by_facet(future.result(), counts)
         return counts
 
+    def _remembered(self, key) -> dict | None:
+        with self.counted_lock:
+            counts = self.counted.get(key)
+            if counts is not None:
+                self.counted.move_to_end(key)
+            return counts
+
     def _remember(self, key, counts) -> None:
         """Keep counts until the next change (the least used go first)."""
-        self.counted[key] = counts
-        while len(self.counted) > REMEMBERED_COUNTS:
-            self.counted.popitem(last=False)
+        with self.counted_lock:
+            self.counted[key] = counts
+            while len(self.counted) > REMEMBERED_COUNTS:
+                self.counted.popitem(last=False)
 
     def faceted(
         self, query: Query, *, filters, facets, sort: str, limit: int, offset: int
     ) -> tuple[int, list[tuple[str, float]], dict[str, list[tuple[str, int]]]]:
         self.ensure_current()
+        generation = self.seen  # counts made now belong to this state of the index
         searcher = self.index.searcher()
         filter_query = self._filters_query(filters)
         if query.is_empty:
@@ -451,10 +461,8 @@ class CatalogueIndex:
             combined = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, self._text_query(query)), (tantivy.Occur.Must, filter_query)]
             )
-        key = (repr(query), _filters_key(filters))
-        counts = self.counted.get(key) if facets else {}
-        if facets and counts is not None:
-            self.counted.move_to_end(key)
+        key = (generation, repr(query), _filters_key(filters))
+        counts = self._remembered(key) if facets else {}
         started = None
         if counts is None and self._estimate(searcher, query, filters) > (
             MANY_MATCHES_FROM * searcher.num_docs
