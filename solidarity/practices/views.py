@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import html
 import json
 import uuid
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import localize
-from django.utils.html import escape
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -117,25 +117,27 @@ def _facet_links(params, name: str, values):
     chosen = params.getlist(name)
     adding = urlencode([*others, *((name, v) for v in chosen)])
     adding += "&" if adding else ""
-    facet = escape(name)
-    remove = escape(_("Remove filter:"))
+    adding += quote_plus(name) + "="
+    facet = html.escape(name)
+    remove = html.escape(_("Remove filter:"))
     links = []
     for value in values:
-        code, label, count = escape(value.value), escape(value.label), localize(value.count)
+        code, label = html.escape(value.value), html.escape(str(value.label))
         if value.selected:
             kept = urlencode([*others, *((name, v) for v in chosen if v != value.value)])
-            html = (
-                f'<li><a href="?{escape(kept)}" aria-current="true" class="selected" '
+            item = (
+                f'<li><a href="?{html.escape(kept)}" aria-current="true" class="selected" '
                 f'data-facet="{facet}" data-value="{code}"><span class="visually-hidden">'
                 f"{remove} </span>{label}</a> "
             )
         else:
-            query = adding + urlencode([(name, value.value)])
-            html = (
-                f'<li><a href="?{escape(query)}" data-facet="{facet}" data-value="{code}">'
+            query = adding + quote_plus(value.value)
+            item = (
+                f'<li><a href="?{html.escape(query)}" data-facet="{facet}" data-value="{code}">'
                 f"{label}</a> "
             )
-        links.append((value, mark_safe(f'{html}<span class="facet-count">{count}</span></li>')))
+        count = localize(value.count)
+        links.append((value, mark_safe(f'{item}<span class="facet-count">{count}</span></li>')))
     return links
 
 

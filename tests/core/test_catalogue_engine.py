@@ -113,6 +113,28 @@ def test_the_engine_counts_and_orders_as_the_database_does(settings, corpus, cou
     assert [h.object_id for h in fast.hits] == [h.object_id for h in reference.hits]
 
 
+@pytest.mark.parametrize("q", ["", "water", "farmers OR seeds", '"solar water"', "rivers -women"])
+@pytest.mark.parametrize(
+    "filters", [{}, {"theme": ["food"]}, {"country": ["FJI"], "year": ["2020"]}]
+)
+def test_newest_first_is_found_among_the_newest_documents_first(
+    settings, corpus, monkeypatch, q, filters
+):
+    """Whether the newest documents hold the page or not, the page and total are the database's."""
+    monkeypatch.setattr(engine, "NEWEST_WINDOW", 60)
+    for offset in (0, 3):
+        settings.SEARCH_ENGINE = "tantivy"
+        fast = search.faceted_search(
+            KIND, q, filters=filters, sort="newest", limit=3, offset=offset
+        )
+        settings.SEARCH_ENGINE = "database"
+        reference = search.faceted_search(
+            KIND, q, filters=filters, sort="newest", limit=3, offset=offset
+        )
+        assert fast.total == reference.total
+        assert [h.object_id for h in fast.hits] == [h.object_id for h in reference.hits]
+
+
 def test_counts_leave_out_removed_and_replaced_documents(settings, corpus, counting):
     """The index keeps a removed document until it merges: it must count for nothing."""
     search.remove_documents(kind=KIND, object_ids=[d.object_id for d in corpus[:40]])

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import connection
 
@@ -62,8 +63,13 @@ class SearchPage:
 class FacetedPage:
     total: int
     hits: list[SearchHit]
-    # facet -> [(value, count)], most frequent first
-    facets: dict[str, list[tuple[str, int]]]
+    # facet -> [(value, count)], most frequent first; or what gives them once
+    # counted, so a caller reads its records while the counting goes on.
+    counted: Mapping[str, list[tuple[str, int]]] | Callable[[], Mapping]
+
+    @cached_property
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        return dict(self.counted() if callable(self.counted) else self.counted)
 
 
 @dataclass(frozen=True)
