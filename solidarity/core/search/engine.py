@@ -360,7 +360,11 @@ class CatalogueIndex:
             term = f"{name}{FACET_SEPARATOR}{value}"
             by_field.setdefault(facet_field(term), []).append(term)
         queries = [
-            tantivy.Query.term_set_query(self.schema, field, terms)
+            # One value is a plain term: its list is walked as it is, where a set
+            # of terms is first gathered into a set of documents (slower by a third).
+            tantivy.Query.term_query(self.schema, field, terms[0])
+            if len(terms) == 1
+            else tantivy.Query.term_set_query(self.schema, field, terms)
             for field, terms in sorted(by_field.items())
         ]
         if len(queries) == 1:
