@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.countries.models import Country
@@ -38,8 +39,20 @@ def country_names() -> dict[str, str]:
     return dict(Country.objects.values_list("iso3", "un_name"))
 
 
-def _label(choices, value) -> str:
-    return str(choices(value).label) if value in choices.values else value
+@cache
+def _labels_in(choices, language: str | None) -> dict[str, str]:
+    with translation.override(language):
+        return {str(value): str(label) for value, label in choices.choices}
+
+
+def choice_label(choices, value) -> str:
+    """A code's label in the reader's language (the code itself if unknown).
+
+    The labels of a vocabulary are made once per language: a catalogue page
+    labels some 150 codes, and making each label again cost more than the page's
+    database queries.
+    """
+    return _labels_in(choices, translation.get_language()).get(value, value)
 
 
 def theme_labels() -> dict[str, str]:
@@ -54,21 +67,21 @@ def labelled_content(content: dict, themes: dict[str, str] | None = None) -> dic
     return {
         **content,
         "year": start_year(content),
-        "level_label": _label(Level, content["level"]) if content["level"] else "",
+        "level_label": choice_label(Level, content["level"]) if content["level"] else "",
         "theme_labels": [themes.get(code, code) for code in content["themes"]],
-        "modality_labels": [_label(Modality, code) for code in content["modalities"]],
-        "human_right_labels": [_label(HumanRight, code) for code in content["human_rights"]],
+        "modality_labels": [choice_label(Modality, code) for code in content["modalities"]],
+        "human_right_labels": [choice_label(HumanRight, code) for code in content["human_rights"]],
         "sdg_labels": [sdg_label(goal) for goal in content["sdg_goals"]],
         "country_rows": [
             {
                 "iso3": row["country"],
                 "name": names.get(row["country"], row["country"]),
-                "role": _label(CountryRole, row["role"]),
+                "role": choice_label(CountryRole, row["role"]),
             }
             for row in content["countries"]
         ],
         "actor_rows": [
-            {"name": actor["name"], "type": _label(ActorType, actor["type"])}
+            {"name": actor["name"], "type": choice_label(ActorType, actor["type"])}
             for actor in content["actors"]
         ],
     }

@@ -8,7 +8,7 @@ from solidarity.core import search
 from solidarity.countries.models import RegionalGroup
 from solidarity.practices.indexing import FACETS, SEARCH_KIND
 from solidarity.practices.models import Practice, PracticeStatus, PracticeVersion, Theme
-from solidarity.practices.presentation import country_names
+from solidarity.practices.presentation import choice_label, country_names
 from solidarity.practices.taxonomy import ActorType, CountryRole, Level, Modality, sdg_label
 
 SORTS = ("relevance", "newest")
@@ -69,7 +69,7 @@ def facet_labels(name: str, values) -> dict[str, str]:
         "region": RegionalGroup,
     }.get(name)
     if choices is not None:
-        return {v: str(choices(v).label) for v in values if v in choices.values}
+        return {v: choice_label(choices, v) for v in values}
     return {v: v for v in values}
 
 

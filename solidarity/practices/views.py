@@ -102,9 +102,21 @@ FACET_VALUES_SHOWN = 8
 
 def _facet_block(name: str, links: list) -> dict:
     """A facet's first values, and the rest behind "More" (chosen ones always shown)."""
-    shown = [link for n, link in enumerate(links) if n < FACET_VALUES_SHOWN or link[0].selected]
-    more = [link for link in links if link not in shown]
-    return {"name": name, "title": facet_titles()[name], "shown": shown, "more": more}
+    shown = [
+        html for n, (value, html) in enumerate(links) if n < FACET_VALUES_SHOWN or value.selected
+    ]
+    more = [
+        html
+        for n, (value, html) in enumerate(links)
+        if n >= FACET_VALUES_SHOWN and not value.selected
+    ]
+    return {
+        "name": name,
+        "title": facet_titles()[name],
+        "shown": mark_safe("".join(shown)),  # each item escaped by _facet_links
+        "more": mark_safe("".join(more)),
+        "more_count": len(more),
+    }
 
 
 def _facet_links(params, name: str, values):
