@@ -69,11 +69,9 @@ def insert_rows(
     """
     meta = model._meta
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(meta.db_table),
-        ", ".join(quote(meta.get_field(name).column) for name in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
+    table = quote(meta.db_table)
+    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
     if skip_existing:
         sql += " ON CONFLICT DO NOTHING"
     values = list(rows) if prepared else prepare_rows(model, fields, rows)
@@ -82,8 +80,7 @@ def insert_rows(
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql" and not skip_existing:
             # COPY: one stream instead of a statement per row (several times faster).
-            columns = sql[sql.index("(") : sql.index(")") + 1]
-            with cursor.copy(f"COPY {quote(meta.db_table)} {columns} FROM STDIN") as copy:
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in values:
                     copy.write_row(row)
         else:
