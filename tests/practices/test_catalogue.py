@@ -232,3 +232,19 @@ def test_a_catalogue_page_costs_the_same_queries_however_many_practices_it_shows
         actor=secretariat, records=[practice_content(title=f"Seed fair {n}") for n in range(15)]
     )
     assert count_queries() == few
+
+
+def test_facet_links_escape_what_the_secretariat_typed_and_keep_the_search(client, secretariat):
+    services.theme_create(
+        actor=secretariat, code="water_sanitation", labels={"en": '<b>Water & "sanitation"</b>'}
+    )
+    services.practices_import(
+        actor=secretariat, records=[practice_content(themes=["water_sanitation"])]
+    )
+    page = client.get("/practices/?q=seeds&sort=newest").content.decode()
+    assert "<b>Water" not in page
+    assert "&lt;b&gt;Water &amp; &quot;sanitation&quot;&lt;/b&gt;" in page
+    assert 'href="?q=seeds&amp;sort=newest&amp;theme=water_sanitation"' in page
+    chosen = client.get("/practices/?q=seeds&theme=water_sanitation").content.decode()
+    # The chosen value links to the same search without it.
+    assert 'href="?q=seeds" aria-current="true"' in chosen
