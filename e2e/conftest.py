@@ -105,3 +105,14 @@ def screenshot(page, name: str) -> Path:
     path = RESULTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def sign_in(page, platform, role: str) -> None:
+    """Sign in through the home page as the demo account of a role."""
+    email, password = platform["accounts"][role]
+    page.goto("/")
+    page.get_by_role("link", name="Sign in").click()
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/accounts/me/")

@@ -1,6 +1,6 @@
 """A visitor's first steps, and the secretariat signing in."""
 
-from e2e.conftest import screenshot
+from e2e.conftest import screenshot, sign_in
 
 
 def test_a_visitor_switches_to_arabic_and_the_layout_turns_right_to_left(page):
@@ -25,13 +25,7 @@ def test_a_visitor_switches_to_arabic_and_the_layout_turns_right_to_left(page):
 
 
 def test_a_secretariat_member_signs_in_and_reads_the_audit_trail(page, platform):
-    email, password = platform["accounts"]["secretariat"]
-    page.goto("/")
-    page.get_by_role("link", name="Sign in").click()
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/accounts/me/")
+    sign_in(page, platform, "secretariat")
     assert page.get_by_text("Mandate secretariat").first.is_visible()
 
     page.get_by_role("link", name="Audit trail").click()

@@ -4,23 +4,13 @@ a visitor finds it in the catalogue and in the Atom feed."""
 import re
 import xml.etree.ElementTree as ET
 
-from e2e.conftest import screenshot
+from e2e.conftest import screenshot, sign_in
 
 TITLE = "Rainwater harvesting cisterns for schools"
 SUMMARY = "Rural schools in Kenya collect the rain from their roofs in shared cisterns."
 ADDED = "Every pupil now has drinking water through the dry season."
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def sign_in(page, platform, role):
-    email, password = platform["accounts"][role]
-    page.goto("/")
-    page.get_by_role("link", name="Sign in").click()
-    page.get_by_label("E-mail address").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/accounts/me/")
 
 
 def sign_out(page):
