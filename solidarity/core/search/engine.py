@@ -32,7 +32,7 @@ import tantivy
 from django.conf import settings
 from django.db import connection, transaction
 
-from solidarity.core.search import FacetedPage, Query, faceting
+from solidarity.core.search import FacetedPage, Query, _backend, faceting
 
 log = logging.getLogger(__name__)
 
@@ -214,33 +214,13 @@ class CatalogueIndex:
             self.seen = last
             self.counted.clear()
 
-    def _documents(self, where: str, params: list, *, limit: int = 1_000_000_000):
-        """(id, object_id, title, body, sorted_at, facets) of the documents ``where`` allows."""
+    def _documents_after(self, after: int, limit: int):
+        """(id, object_id, title, body, sorted_at, facets) of the next documents by id."""
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT d.id, d.object_id, d.title, d.body, d.sorted_at, d.facets "
-                f"FROM core_searchdocument d WHERE d.kind = %s AND {where} ORDER BY d.id LIMIT %s",
-                [self.kind, *params, limit],
-            )
-            return cursor.fetchall()
-
-    def _documents_of(self, object_ids: list[str]):
-        """The documents of these records, each found through the (kind, object_id) key.
-
-        PostgreSQL is told so (one lookup per id): with statistics missing or
-        stale after a bulk load, it read a list of ids through another index
-        and the whole table behind it, a second per 500 ids.
-        """
-        if connection.vendor != "postgresql":
-            marks = ", ".join(["%s"] * len(object_ids))
-            return self._documents(f"d.object_id IN ({marks})", list(object_ids))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT d.id, d.object_id, d.title, d.body, d.sorted_at, d.facets "
-                "FROM unnest(%s::text[]) AS wanted(object_id) CROSS JOIN LATERAL "
-                "(SELECT * FROM core_searchdocument "
-                "WHERE kind = %s AND object_id = wanted.object_id) d",
-                [[str(i) for i in object_ids], self.kind],
+                "FROM core_searchdocument d WHERE d.kind = %s AND d.id > %s ORDER BY d.id LIMIT %s",
+                [self.kind, after, limit],
             )
             return cursor.fetchall()
 
@@ -271,7 +251,7 @@ class CatalogueIndex:
             chunk = changed[start : start + 500]
             for object_id in chunk:
                 writer.delete_documents_by_term("id", int(object_id))
-            for row in self._documents_of(chunk):
+            for row in _backend().documents_of(self.kind, chunk):
                 writer.add_document(self._document(row))
         writer.commit()
         writer.wait_merging_threads()
@@ -282,7 +262,7 @@ class CatalogueIndex:
         writer.delete_all_documents()
         count, after = 0, 0
         while True:
-            batch = self._documents("d.id > %s", [after], limit=5000)
+            batch = self._documents_after(after, 5000)
             if not batch:
                 break
             for row in batch:

@@ -87,6 +87,27 @@ def upsert_many(kind, documents) -> None:
         cursor.execute("TRUNCATE search_incoming")
 
 
+# The documents of a list of ids (%s: the ids, then the kind) as ``d``, each found
+# through the (kind, object_id) key whatever the planner's statistics say: with
+# none yet after a bulk load, it read a list of ids through another index and
+# the whole table behind it, a second per 500 ids.
+_BY_KEY = (
+    "unnest(%s::text[]) AS wanted(object_id) CROSS JOIN LATERAL "
+    "(SELECT * FROM core_searchdocument WHERE kind = %s AND object_id = wanted.object_id "
+    "OFFSET 0) d"
+)
+
+
+def documents_of(kind: str, object_ids) -> list[tuple]:
+    """(id, object_id, title, body, sorted_at, facets) of the given records' documents."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT d.id, d.object_id, d.title, d.body, d.sorted_at, d.facets FROM {_BY_KEY}",
+            [[str(i) for i in object_ids], kind],
+        )
+        return cursor.fetchall()
+
+
 def delete(kind, *, object_ids=None) -> None:
     with connection.cursor() as cursor:
         if object_ids is not None:
@@ -142,12 +163,8 @@ def highlight(kind: str, query: Query, object_ids: list[str]) -> dict[str, str]:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT d.object_id, ts_headline({LANGUAGE_CONFIG}, body, q.q, %s) "
-            # One lookup per document through the (kind, object_id) key, whatever
-            # the statistics say: matching a common word through the GIN index
-            # first, or the ids through another index, reads every match.
-            "FROM unnest(%s::text[]) AS wanted(object_id) CROSS JOIN LATERAL "
-            "(SELECT * FROM core_searchdocument WHERE kind = %s AND object_id = wanted.object_id "
-            f"OFFSET 0) d, (SELECT {sql} AS q) q WHERE vector @@ q.q",
+            # Matching a common word through the GIN index first would read every match.
+            f"FROM {_BY_KEY}, (SELECT {sql} AS q) q WHERE vector @@ q.q",
             [
                 f"HighlightAll=true, StartSel={MARK_START}, StopSel={MARK_END}",
                 list(object_ids),

@@ -57,6 +57,19 @@ def ranked(query: Query, where: str, params: list, *, limit: int, offset: int):
         return [(row[0], -float(row[1])) for row in cursor.fetchall()]
 
 
+def documents_of(kind: str, object_ids) -> list[tuple]:
+    """(id, object_id, title, body, sorted_at, facets) of the given records' documents."""
+    ids = [str(i) for i in object_ids]
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT d.id, d.object_id, d.title, d.body, d.sorted_at, d.facets "
+            f"FROM core_searchdocument d WHERE d.kind = %s AND d.object_id IN ({marks})",
+            [kind, *ids],
+        )
+        return cursor.fetchall()
+
+
 def delete(kind, *, object_ids=None) -> None:
     with connection.cursor() as cursor:
         if object_ids is not None:
