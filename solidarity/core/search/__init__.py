@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db import connection
+from django.db import connection, transaction
 
 from solidarity.core.search.query import Query, QueryError, parse_query
 
@@ -126,8 +126,10 @@ def index_documents(*, kind: str, documents: Iterable[Document]) -> None:
     batch = list(documents)
     if not batch:
         return
-    _backend().upsert_many(kind, batch)
-    faceting.log_changes(kind, [d.object_id for d in batch])
+    with transaction.atomic(savepoint=False):
+        faceting.take_turn(kind)
+        _backend().upsert_many(kind, batch)
+        faceting.log_changes(kind, [d.object_id for d in batch])
     engine.refresh_after_commit(kind)
 
 
@@ -135,8 +137,10 @@ def remove_documents(*, kind: str, object_ids=None) -> None:
     """Remove documents of a kind: the given ids, or all of them."""
     from solidarity.core.search import engine, faceting
 
-    faceting.log_changes(kind, object_ids)
-    _backend().delete(kind, object_ids=object_ids)
+    with transaction.atomic(savepoint=False):
+        faceting.take_turn(kind)
+        faceting.log_changes(kind, object_ids)
+        _backend().delete(kind, object_ids=object_ids)
     engine.refresh_after_commit(kind)
 
 

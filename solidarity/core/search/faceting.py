@@ -59,6 +59,23 @@ def hits_with_snippets(backend, kind: str, query: Query, ranked, *, snippets: bo
     ]
 
 
+# PostgreSQL gives a change its id at insert but shows it to others at commit:
+# a change could then commit after a later one that a mirror has already
+# recorded as applied, and never be replayed. So writers of one kind take turns
+# from before their first write to their commit (a transaction-level advisory
+# lock, one per kind), and a kind's changes become visible in the order of their
+# ids. Taken before the document's own row is written, so writers of a kind lock
+# in one order. SQLite's writers already take turns (one writer at a time).
+LOG_LOCK_CLASS = 5604
+
+
+def take_turn(kind: str) -> None:
+    """Wait for the other writers of a kind; the turn ends with the transaction."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [LOG_LOCK_CLASS, kind])
+
+
 def log_changes(kind: str, object_ids) -> None:
     """Note changed documents for the catalogue engine (see engine.py)."""
     with connection.cursor() as cursor:
