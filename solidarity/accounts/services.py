@@ -27,6 +27,7 @@ from solidarity.accounts.tokens import email_verification_token
 from solidarity.core import audit
 from solidarity.core.permissions import require
 from solidarity.core.roles import Role
+from solidarity.core.text import clean_text, lookalike_keys, normalize_name
 from solidarity.countries.models import Country
 
 _USER_FIELDS = (
@@ -78,7 +79,10 @@ def user_create(
         raise ValidationError({"email": _("An account with this e-mail address already exists.")})
     now = timezone.now()
     user = User(
-        email=email, full_name=full_name, email_verified_at=now, organization_confirmed_at=now
+        email=email,
+        full_name=clean_text(full_name),
+        email_verified_at=now,
+        organization_confirmed_at=now,
     )
     bind_role(user, Role(role), country, organization)
     if password:
@@ -128,9 +132,18 @@ def organization_create(
     verified: bool = True,
 ) -> Organization:
     _authorize(permissions.can_manage_organizations, actor)
-    name = " ".join(name.split())
-    if Organization.objects.filter(name__iexact=name).exists():
-        raise ValidationError({"name": _("An organization with this name already exists.")})
+    name = normalize_name(name)
+    existing = organization_looking_like(name)
+    if existing is not None:
+        raise ValidationError(
+            {
+                "name": _(
+                    "%(name)s is already registered, under this name or one that looks the "
+                    "same: choose it rather than a new one."
+                )
+                % {"name": existing.name}
+            }
+        )
     organization = Organization(
         name=name,
         slug=_unique_slug(name),
@@ -145,6 +158,18 @@ def organization_create(
     after["countries"] = sorted(c.iso3 for c in countries)
     audit.record(actor=actor, action="organization.create", target=organization, after=after)
     return organization
+
+
+def organization_looking_like(name: str) -> Organization | None:
+    """The organization whose name people could take for ``name``: the same once
+    normalized, whatever the case, invisible characters or lookalike letters of
+    another script (Unicode TR39 confusables). Organizations are few (hundreds):
+    their names are compared in Python."""
+    keys = lookalike_keys(name)
+    for organization in Organization.objects.order_by("pk").iterator():
+        if any(a == b for a, b in zip(keys, lookalike_keys(organization.name), strict=True)):
+            return organization
+    return None
 
 
 def _unique_slug(name: str) -> str:
@@ -185,7 +210,7 @@ def contributor_sign_up(
         organization = _proposed_organization(
             new_organization_name, new_organization_type, new_organization_country
         )
-    user = User(email=email, full_name=full_name, is_active=False)
+    user = User(email=email, full_name=clean_text(full_name), is_active=False)
     bind_role(user, Role.CONTRIBUTOR, None, organization)
     validate_password(password, user)
     user.set_password(password)
@@ -210,7 +235,7 @@ def contributor_sign_up(
 def _proposed_organization(name: str, type_, country) -> Organization:
     """The organization a person names at sign-up: new and unverified, or one already
     proposed the same way. A verified or State organization is never joined by name."""
-    name = " ".join(name.split())
+    name = normalize_name(name)
     if not name or not type_:
         raise ValidationError(
             {"organization": _("Choose your organization, or name a new one and its type.")}
@@ -219,7 +244,7 @@ def _proposed_organization(name: str, type_, country) -> Organization:
         raise ValidationError(
             {"organization": _("State focal points receive their account from the secretariat.")}
         )
-    existing = Organization.objects.filter(name__iexact=name).first()
+    existing = organization_looking_like(name)
     if existing is None:
         return organization_create(
             actor=None,
@@ -230,7 +255,10 @@ def _proposed_organization(name: str, type_, country) -> Organization:
         )
     if existing.verified or existing.type == OrganizationType.STATE:
         raise ValidationError(
-            {"organization": _("%(name)s is in the list: choose it there.") % {"name": name}}
+            {
+                "organization": _("%(name)s is in the list: choose it there.")
+                % {"name": existing.name}
+            }
         )
     return existing
 

@@ -156,13 +156,18 @@ def _skeleton(text: str) -> str:
 def lookalike_keys(name: str) -> tuple[str, str]:
     """Two keys that two names share when people could take one for the other.
 
-    The skeleton of the normalized name, with the case folded after (catches
-    "Оxfam" with a Cyrillic О, "0xfam", "lnternational") and before (catches
-    "OXFAM INTERNATIONAL" written with a Cyrillic О). Compare the first with
-    the first and the second with the second.
+    The skeleton of the normalized name with the case folded after (catches
+    "Оxfam" with a Cyrillic О, "0xfam", "lnternational" with a small L), and
+    with the case folded before and after (catches "0XFAM INTERNATIONAL" and
+    capitals of another script). Both are needed: a capital I looks like a
+    small L, and its small form does not. Compare the first with the first and
+    the second with the second.
     """
     normalized = normalize_name(name)
-    return (_skeleton(normalized).casefold(), _skeleton(normalized.casefold()))
+    return (
+        _skeleton(normalized).casefold(),
+        _skeleton(normalized.casefold()).casefold(),
+    )
 
 
 def lookalikes(name: str, other: str) -> bool:
