@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "ninja",
+    "huey.contrib.djhuey",
     "solidarity.core",
     "solidarity.countries",
     "solidarity.accounts",
@@ -145,6 +146,27 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The one job queue (Huey) for work that must not run in a request: e-mail,
+# document builds, reminders, deadlines. Jobs wait in Redis when REDIS_URL is
+# set, else in an SQLite file under var/. A consumer runs them: its own process
+# in production (`solidarity run_huey`), started by `solidarity serve` in
+# development. Tests run each job at once, in the process that queues it.
+HUEY = {
+    "name": "solidarity",
+    "immediate": ENVIRONMENT == "test",
+    "results": False,
+    "consumer": {"workers": env_int("SOLIDARITY_JOB_WORKERS", 2), "worker_type": "thread"},
+}
+if REDIS_URL:
+    HUEY |= {"huey_class": "huey.RedisHuey", "connection": {"url": REDIS_URL}}
+else:
+    HUEY |= {
+        "huey_class": "huey.SqliteHuey",
+        "connection": {"filename": str(VAR_DIR / "jobs.sqlite3")},
+    }
+    if ENVIRONMENT != "test":
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

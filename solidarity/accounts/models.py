@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.urls import reverse
@@ -108,6 +109,14 @@ class User(AbstractUser):
             "A contributor who signed up acts for the organization only once the "
             "secretariat has confirmed it."
         ),
+    )
+
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The platform writes to this person in this language."),
     )
 
     USERNAME_FIELD = "email"

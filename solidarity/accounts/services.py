@@ -12,9 +12,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -24,7 +22,7 @@ from django.utils.translation import gettext as _
 from solidarity.accounts import permissions
 from solidarity.accounts.models import Organization, OrganizationType, User
 from solidarity.accounts.tokens import email_verification_token
-from solidarity.core import audit
+from solidarity.core import audit, mail
 from solidarity.core.permissions import require
 from solidarity.core.roles import Role
 from solidarity.core.text import clean_text, lookalike_keys, normalize_name
@@ -71,8 +69,12 @@ def user_create(
     password: str | None,
     country: Country | None = None,
     organization: Organization | None = None,
+    language: str = "",
 ) -> User:
-    """Create an active account with a role (secretariat or operator only)."""
+    """Create an active account with a role (secretariat or operator only).
+
+    The person is written to in ``language``, by default the one being used now.
+    """
     _authorize(permissions.can_manage_users, actor)
     email = User.objects.normalize_email(email).lower()
     if User.objects.filter(email__iexact=email).exists():
@@ -83,6 +85,7 @@ def user_create(
         full_name=clean_text(full_name),
         email_verified_at=now,
         organization_confirmed_at=now,
+        language=language or mail.active_language(),
     )
     bind_role(user, Role(role), country, organization)
     if password:
@@ -210,7 +213,13 @@ def contributor_sign_up(
         organization = _proposed_organization(
             new_organization_name, new_organization_type, new_organization_country
         )
-    user = User(email=email, full_name=clean_text(full_name), is_active=False)
+    # The person is written to in the language they signed up in.
+    user = User(
+        email=email,
+        full_name=clean_text(full_name),
+        is_active=False,
+        language=mail.active_language(),
+    )
     bind_role(user, Role.CONTRIBUTOR, None, organization)
     validate_password(password, user)
     user.set_password(password)
@@ -228,7 +237,7 @@ def contributor_sign_up(
             "token": email_verification_token.make_token(user),
         },
     )
-    transaction.on_commit(lambda: _send_verification(user, link))
+    mail.send(to=user, template="accounts/email/verify", context={"user": user, "link": link})
     return user
 
 
@@ -261,15 +270,6 @@ def _proposed_organization(name: str, type_, country) -> Organization:
             }
         )
     return existing
-
-
-def _send_verification(user: User, link: str) -> None:
-    send_mail(
-        subject=_("Confirm your e-mail address for Solidarity"),
-        message=render_to_string("accounts/email/verify.txt", {"user": user, "link": link}),
-        from_email=None,
-        recipient_list=[user.email],
-    )
 
 
 @transaction.atomic
@@ -336,7 +336,7 @@ def contributor_confirm(*, actor: User, user: User) -> User:
         before=before,
         after=audit.snapshot(user, _USER_FIELDS),
     )
-    transaction.on_commit(lambda: _tell(user, confirmed=True, reason=""))
+    _tell(user, confirmed=True, reason="")
     return user
 
 
@@ -357,19 +357,13 @@ def contributor_refuse(*, actor: User, user: User, reason: str) -> User:
     audit.record(
         actor=actor, action="user.refuse_organization", target=user, before=before, after=after
     )
-    transaction.on_commit(lambda: _tell(user, confirmed=False, reason=reason))
+    _tell(user, confirmed=False, reason=reason)
     return user
 
 
 def _tell(user: User, *, confirmed: bool, reason: str) -> None:
-    send_mail(
-        subject=_("Your Solidarity account")
-        if confirmed
-        else _("Your Solidarity account was not opened"),
-        message=render_to_string(
-            "accounts/email/membership.txt",
-            {"user": user, "confirmed": confirmed, "reason": reason},
-        ),
-        from_email=None,
-        recipient_list=[user.email],
+    mail.send(
+        to=user,
+        template="accounts/email/membership",
+        context={"user": user, "confirmed": confirmed, "reason": reason},
     )

@@ -10,16 +10,13 @@ from __future__ import annotations
 import hashlib
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from solidarity.accounts.models import User
-from solidarity.core import audit
+from solidarity.core import audit, mail
 from solidarity.core.permissions import require
 from solidarity.core.roles import Role
 from solidarity.countries.models import Country
@@ -93,30 +90,11 @@ def _event(practice: Practice, actor, action: str, message: str = "") -> None:
     )
 
 
-def _mail(recipients: list[str], template: str, context: dict, subject: str) -> None:
-    """Send once the change is committed, in the platform's default language."""
-    recipients = [r for r in recipients if r]
-    if not recipients:
-        return
-
-    def send():
-        with translation.override(settings.LANGUAGE_CODE):
-            send_mail(
-                subject=subject,
-                message=render_to_string(template, {**context, "site_url": settings.SITE_URL}),
-                from_email=None,
-                recipient_list=recipients,
-            )
-
-    transaction.on_commit(send)
-
-
 def _tell_submitter(practice: Practice, action: str, message: str = "") -> None:
-    _mail(
-        [practice.submitted_by.email],
-        "practices/email/decision.txt",
-        {"practice": practice, "action": action, "message": message},
-        subject=_("Your good practice “%(title)s”") % {"title": practice.title[:80]},
+    mail.send(
+        to=practice.submitted_by,
+        template="practices/email/decision",
+        context={"practice": practice, "action": action, "message": message},
     )
 
 
@@ -124,12 +102,7 @@ def _tell_reviewers(practice: Practice) -> None:
     reviewers = User.objects.filter(
         is_active=True, role__in=[Role.REVIEWER, Role.SECRETARIAT]
     ).exclude(pk=practice.submitted_by_id)
-    _mail(
-        list(reviewers.values_list("email", flat=True)),
-        "practices/email/to_review.txt",
-        {"practice": practice},
-        subject=_("A good practice to review: “%(title)s”") % {"title": practice.title[:80]},
-    )
+    mail.send(to=reviewers, template="practices/email/to_review", context={"practice": practice})
 
 
 def _attach(practice: Practice, actor, files: list[CheckedFile]) -> None:
