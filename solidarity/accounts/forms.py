@@ -1,9 +1,11 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.accounts.models import Organization, OrganizationType
+from solidarity.core import mail
 from solidarity.countries.models import Country
 
 
@@ -57,3 +59,19 @@ class SignUpForm(forms.Form):
                 _("Choose your organization, or give the name and type of a new one.")
             )
         return data
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, with the link sent like every other e-mail: through
+    core.mail, in the language of the person it is for."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        mail.send(to=context["user"], template="accounts/email/password_reset", context=context)

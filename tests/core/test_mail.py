@@ -148,3 +148,15 @@ def test_mail_waits_in_the_queue_until_the_consumer_delivers_it(
     queue.execute(queue.dequeue())
     assert [m.to for m in sent.outbox] == [["someone@example.org"]]
     assert "Unknown organization." in sent.outbox[0].body
+
+
+def test_a_password_reset_link_is_sent_in_the_language_of_the_account(
+    client, django_capture_on_commit_callbacks
+):
+    _reviewer("claire@example.org", "fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/accounts/password/reset/", {"email": "claire@example.org"})
+    message = sent.outbox[-1]
+    assert message.to == ["claire@example.org"]
+    assert message.subject.startswith("Réinitialisation du mot de passe")
+    assert "/accounts/password/reset/" in message.body
