@@ -293,6 +293,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The job queue's consumer says what it runs, once.
+    "loggers": {"huey": {"handlers": ["console"], "level": "INFO", "propagate": False}},
     "root": {"handlers": ["console"], "level": env_str("SOLIDARITY_LOG_LEVEL", "WARNING")},
 }
 

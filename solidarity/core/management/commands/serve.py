@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from solidarity.core import jobs
+
 
 class Command(BaseCommand):
     help = (
@@ -31,4 +33,10 @@ class Command(BaseCommand):
                 [gunicorn, "solidarity.wsgi", "--bind", address, "--workers", str(workers)],
             )
         self.stdout.write(f"Solidarity is served at http://{address}/ (Ctrl+C stops it)")
-        call_command("runserver", address, use_reloader=not no_reload)
+        if not no_reload and os.environ.get("RUN_MAIN") != "true":
+            # The watcher: the child it restarts on each change serves, and runs jobs.
+            call_command("runserver", address, use_reloader=True)
+            return
+        with jobs.consumer_alongside() as consumer:
+            self.stdout.write(f"Queued jobs (e-mail) are run by process {consumer.pid}")
+            call_command("runserver", address, use_reloader=not no_reload)
