@@ -14,6 +14,8 @@ import re
 
 import nh3
 
+from solidarity.core.text import clean_text
+
 TEXT_FIELDS = (
     "title",
     "summary",
@@ -65,13 +67,19 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
 def sanitize_html(text: str) -> str:
-    """Rich text safe to show as it is: allowed tags only, links to http(s) and mailto."""
-    return nh3.clean(
-        text or "",
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="nofollow noopener",
+    """Rich text safe to show as it is: allowed tags only, links to http(s) and mailto.
+
+    Cleaned of control characters after nh3 too, which writes a character
+    reference such as ``&#7;`` as the character itself.
+    """
+    return clean_text(
+        nh3.clean(
+            text or "",
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto"},
+            link_rel="nofollow noopener",
+        )
     ).strip()
 
 
@@ -82,7 +90,7 @@ _BLOCK_END = re.compile(r"</(p|li|h3|h4|blockquote)>|<br\s*/?>", re.IGNORECASE)
 def html_to_text(text: str) -> str:
     """The words of rich text, block by block, for search and for diffs."""
     text = _BLOCK_END.sub("\n", text or "")
-    text = html.unescape(_TAG.sub("", text))
+    text = clean_text(html.unescape(_TAG.sub("", text)))
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 

@@ -19,6 +19,7 @@ from solidarity.accounts.models import User
 from solidarity.core import audit, mail
 from solidarity.core.permissions import require
 from solidarity.core.roles import Role
+from solidarity.core.text import clean_text, clean_tree
 from solidarity.countries.models import Country
 from solidarity.practices import indexing
 from solidarity.practices.content import content_of
@@ -86,7 +87,7 @@ def _event(practice: Practice, actor, action: str, message: str = "") -> None:
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         actor_label=actor.get_username() if getattr(actor, "is_authenticated", False) else "system",
         action=action,
-        message=message,
+        message=clean_text(message),
     )
 
 
@@ -147,6 +148,7 @@ def practice_create(
     Returns (practice, created).
     """
     require(can_submit_practices, actor)
+    fields = clean_tree(fields)  # no control characters, whoever built the fields
     if submission_key is not None:
         existing = Practice.objects.filter(submission_key=submission_key).first()
         if existing is not None:
@@ -185,6 +187,7 @@ def practice_update(
     """Change the working copy; the public keeps seeing the last published version."""
     practice = Practice.objects.select_for_update().get(pk=practice.pk)
     require(can_edit_practice, actor, practice)
+    fields = clean_tree(fields)
     before = audit.snapshot(practice, _AUDITED)
     for name in EDITABLE_FIELDS:
         if name in fields:
@@ -241,7 +244,7 @@ def practice_submit(*, actor, practice: Practice) -> Practice:
 @transaction.atomic
 def practice_comment(*, actor, practice: Practice, message: str) -> ReviewEvent:
     require(can_see_workspace, actor, practice)
-    message = message.strip()
+    message = clean_text(message).strip()
     if not message:
         raise ValidationError(_("Write a comment first."))
     _event(practice, actor, ReviewAction.COMMENTED, message)
@@ -267,7 +270,7 @@ def _review_step(actor, practice: Practice, step: str, audited: str, before: dic
 def _decide(actor, practice: Practice, reason: str, *, needs_reason: bool = True) -> Practice:
     practice = Practice.objects.select_for_update().get(pk=practice.pk)
     require(can_decide_on_practice, actor, practice)
-    if needs_reason and not reason.strip():
+    if needs_reason and not clean_text(reason).strip():
         raise ValidationError(_("Say why, for the submitter."))
     return practice
 
@@ -311,7 +314,7 @@ def _publish(practice: Practice, actor, note: str) -> PracticeVersion:
         data=content,
         published_at=now,
         published_by=actor if getattr(actor, "is_authenticated", False) else None,
-        note=note,
+        note=clean_text(note),
     )
     practice.status = PracticeStatus.PUBLISHED
     practice.published = content
@@ -347,6 +350,7 @@ def practice_retract(*, actor, practice: Practice, reason: str) -> Practice:
     if practice.retracted_at is not None:
         return practice
     require(can_retract_practice, actor, practice)
+    reason = clean_text(reason)
     if not reason.strip():
         raise ValidationError(_("Say why, for the readers and the submitter."))
     before = audit.snapshot(practice, _AUDITED)
@@ -364,6 +368,7 @@ def practice_retract(*, actor, practice: Practice, reason: str) -> Practice:
 @transaction.atomic
 def theme_create(*, actor, code: str, labels: dict[str, str]) -> Theme:
     require(can_manage_themes, actor)
+    labels = clean_tree(labels)
     if not labels.get("en"):
         raise ValidationError({"labels": _("A theme needs at least its English label.")})
     theme = Theme.objects.create(code=code, labels=labels)

@@ -2,7 +2,8 @@
 
 Plain Python: the caller passes the theme and country codes that exist.
 :func:`clean_content` turns content in the published JSON shape into model
-field values, or raises :class:`ContentError` naming each wrong field.
+field values, or raises :class:`ContentError` naming each wrong field. Every
+text in it is first cleaned of control characters (``core.text.clean_tree``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from solidarity.core.text import clean_tree
 from solidarity.practices.content import TEXT_FIELDS, sanitize_html
 from solidarity.practices.taxonomy import (
     SDG_GOALS,
@@ -73,6 +75,7 @@ def clean_content(content: dict, *, theme_codes, country_codes) -> dict:
 
     ``theme_codes`` and ``country_codes`` are sets (or anything ``in`` works on).
     """
+    content = clean_tree(dict(content))
     errors: dict[str, list[str]] = {}
     fields: dict = {}
     for name in TEXT_FIELDS:
