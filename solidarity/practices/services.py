@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email, validate_slug
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +24,7 @@ from solidarity.core.roles import Role
 from solidarity.core.text import clean_text, clean_tree
 from solidarity.countries.models import Country
 from solidarity.practices import indexing
-from solidarity.practices.content import content_of
+from solidarity.practices.content import LIST_FIELDS, TEXT_FIELDS, content_of
 from solidarity.practices.files import CheckedFile
 from solidarity.practices.models import (
     Attachment,
@@ -42,7 +44,7 @@ from solidarity.practices.permissions import (
     can_see_workspace,
     can_submit_practices,
 )
-from solidarity.practices.validation import clean_content, missing_for_review
+from solidarity.practices.validation import ContentError, clean_content, missing_for_review
 
 EDITABLE_FIELDS = (
     "title",
@@ -70,6 +72,7 @@ EDITABLE_FIELDS = (
     "contact_name",
     "contact_email",
 )
+THEME_LABEL_LIMIT = 200
 _AUDITED = (*EDITABLE_FIELDS, "status", "published_version", "retracted_at", "retraction_reason")
 
 
@@ -126,6 +129,50 @@ def _attach(practice: Practice, actor, files: list[CheckedFile]) -> None:
         )
 
 
+def _set_checked(practice: Practice, fields: dict) -> None:
+    """Set ``fields`` on ``practice`` as the rules allow them, or refuse them all.
+
+    The service checks what it stores, whoever built the fields (the form, a
+    script, the admin): the content rules of ``validation.clean_content``, run
+    on the record as it would be stored, and the contact's. A ValidationError
+    names each wrong field; nothing is stored.
+    """
+    unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise ValidationError({name: _("A practice has no such field.") for name in unknown})
+    for name, value in fields.items():
+        setattr(practice, name, value)
+    content = {
+        name: getattr(practice, name)
+        for name in (*TEXT_FIELDS, "description", "level", *LIST_FIELDS, "language")
+    }
+    content["period"] = {
+        "start": practice.started_on,
+        "end": practice.ended_on,
+        "ongoing": practice.ongoing,
+    }
+    errors: dict[str, list[str]] = {}
+    try:
+        checked = clean_content(content, theme_codes=theme_codes(), country_codes=country_codes())
+    except ContentError as error:
+        checked, errors = {}, dict(error.errors)
+    except (AttributeError, TypeError, ValueError):
+        raise ValidationError(_("The practice is not in the expected shape.")) from None
+    checked["contact_name"] = str(practice.contact_name or "").strip()
+    checked["contact_email"] = str(practice.contact_email or "").strip()
+    if len(checked["contact_name"]) > Practice._meta.get_field("contact_name").max_length:
+        errors["contact_name"] = [_("The contact's name is too long.")]
+    if checked["contact_email"]:
+        try:
+            validate_email(checked["contact_email"])
+        except ValidationError:
+            errors["contact_email"] = [_("Enter a valid e-mail address.")]
+    if errors:
+        raise ValidationError(errors)
+    for name, value in checked.items():
+        setattr(practice, name, value)
+
+
 def _origin(actor) -> dict:
     """For whom a new practice is submitted: the actor's organization or State."""
     if actor.role == Role.FOCAL_POINT:
@@ -156,11 +203,9 @@ def practice_create(
                 raise ValidationError(_("This form was already used by someone else."))
             return existing, False
     practice = Practice(
-        submitted_by=actor,
-        submission_key=submission_key or uuid.uuid4(),
-        **_origin(actor),
-        **{name: fields[name] for name in EDITABLE_FIELDS if name in fields},
+        submitted_by=actor, submission_key=submission_key or uuid.uuid4(), **_origin(actor)
     )
+    _set_checked(practice, fields)
     try:
         with transaction.atomic():
             practice.save()
@@ -189,9 +234,7 @@ def practice_update(
     require(can_edit_practice, actor, practice)
     fields = clean_tree(fields)
     before = audit.snapshot(practice, _AUDITED)
-    for name in EDITABLE_FIELDS:
-        if name in fields:
-            setattr(practice, name, fields[name])
+    _set_checked(practice, fields)
     if practice.status == PracticeStatus.PUBLISHED:
         practice.status = PracticeStatus.DRAFT  # a revision of a published practice
     practice.save()
@@ -369,11 +412,62 @@ def practice_retract(*, actor, practice: Practice, reason: str) -> Practice:
 def theme_create(*, actor, code: str, labels: dict[str, str]) -> Theme:
     require(can_manage_themes, actor)
     labels = clean_tree(labels)
-    if not labels.get("en"):
-        raise ValidationError({"labels": _("A theme needs at least its English label.")})
+    labels = _checked_labels(labels)
+    code = str(code or "").strip()
+    try:
+        validate_slug(code)
+    except ValidationError:
+        raise ValidationError(
+            {"code": _("A code is made of letters, digits, hyphens and underscores.")}
+        ) from None
+    if len(code) > Theme._meta.get_field("code").max_length:
+        raise ValidationError({"code": _("The code is too long.")})
+    if Theme.objects.filter(code=code).exists():
+        raise ValidationError({"code": _("A theme with this code already exists.")})
     theme = Theme.objects.create(code=code, labels=labels)
-    audit.record(actor=actor, action="theme.create", target=theme, after={"labels": labels})
+    audit.record(
+        actor=actor, action="theme.create", target=theme, after={"code": code, "labels": labels}
+    )
     return theme
+
+
+@transaction.atomic
+def theme_update(*, actor, theme: Theme, labels: dict[str, str]) -> Theme:
+    """Label a theme anew; its code stays, since practices refer to it."""
+    require(can_manage_themes, actor)
+    theme = Theme.objects.select_for_update().get(pk=theme.pk)
+    labels = _checked_labels(labels)
+    before = {"labels": theme.labels}
+    theme.labels = labels
+    theme.save(update_fields=["labels"])
+    audit.record(
+        actor=actor, action="theme.update", target=theme, before=before, after={"labels": labels}
+    )
+    return theme
+
+
+def _checked_labels(labels) -> dict[str, str]:
+    """A theme's labels: one line of text per language of the platform, English at least."""
+    if not isinstance(labels, dict):
+        raise ValidationError({"labels": _("Give the labels by language code.")})
+    languages = {code for code, _name in settings.LANGUAGES}
+    checked, errors = {}, []
+    for language, label in clean_tree(labels).items():
+        label = " ".join(str(label or "").split())
+        if language not in languages:
+            errors.append(_("%(code)s is not a language of the platform.") % {"code": language})
+        elif len(label) > THEME_LABEL_LIMIT:
+            errors.append(
+                _("At most %(limit)d characters (it has %(count)d).")
+                % {"limit": THEME_LABEL_LIMIT, "count": len(label)}
+            )
+        elif label:
+            checked[language] = label
+    if not checked.get("en"):
+        errors.append(_("A theme needs at least its English label."))
+    if errors:
+        raise ValidationError({"labels": errors})
+    return checked
 
 
 @transaction.atomic
