@@ -12,6 +12,7 @@ from django.utils import timezone
 from solidarity.core import audit, search
 from solidarity.core.bulk import insert_rows
 from solidarity.core.permissions import require
+from solidarity.core.text import clean_tree
 from solidarity.countries import names
 from solidarity.resolutions.models import (
     OperativeParagraph,
@@ -85,6 +86,7 @@ def resolution_ingest(
     """
     if actor is not None:
         require(can_ingest_resolutions, actor)
+    document = clean_tree(document)  # a file's text may carry control characters
     existing = Resolution.objects.filter(symbol=document["symbol"]).values_list("pk", flat=True)
     resolution = Resolution.objects.select_for_update().get(pk=existing[0]) if existing else None
     created = resolution is None
