@@ -120,7 +120,7 @@ def _attach(practice: Practice, actor, files: list[CheckedFile]) -> None:
             continue
         Attachment.objects.create(
             practice=practice,
-            name=checked.name,
+            name=clean_text(checked.name) or "document",
             media_type=checked.media_type,
             size=len(checked.data),
             sha256=digest,

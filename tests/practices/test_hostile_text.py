@@ -159,3 +159,15 @@ def test_a_theme_label_is_stored_without_control_characters(secretariat):
         actor=secretariat, code="water", labels={"en": "Wa\x07ter", "fr": "Eau\ufffe"}
     )
     assert theme.labels == {"en": "Water", "fr": "Eau"}
+
+
+def test_an_attachment_name_is_stored_without_control_characters(contributor_x):
+    from solidarity.practices.files import check_attachment
+    from tests.conftest import PDF_BYTES
+
+    practice, _ = services.practice_create(
+        actor=contributor_x,
+        fields={"title": "A draft"},
+        files=[check_attachment("evalu\x07ation\x1b.pdf", PDF_BYTES)],
+    )
+    assert [a.name for a in practice.attachments.all()] == ["evaluation.pdf"]
