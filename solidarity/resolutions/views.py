@@ -10,11 +10,11 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from solidarity.core import search
+from solidarity.core.downloads import uploaded_file_response
 from solidarity.core.export import csv_response
 from solidarity.core.permissions import allowed
 from solidarity.countries import world_map
@@ -177,10 +177,10 @@ def resolution_source(request, symbol: str):
     source = resolution.source
     if source is None:
         raise Http404(_("The source file of this resolution is not kept."))
-    response = HttpResponse(bytes(source.data), content_type=source.media_type)
-    # The name came with an upload: quoted and encoded safely by Django.
-    response["Content-Disposition"] = content_disposition_header(True, source.name)
-    return response
+    # An upload: saved, not shown, and sandboxed, like the documents of practices.
+    return uploaded_file_response(
+        bytes(source.data), name=source.name, media_type=source.media_type
+    )
 
 
 def vote_map(request, symbol: str):

@@ -24,10 +24,11 @@ from fpdf.actions import LaunchAction
 from solidarity.practices import files
 from solidarity.practices.files import AttachmentRefused, check_attachment
 from solidarity.practices.models import Attachment, Practice
-from tests.conftest import client_for
+from tests.conftest import PDF_BYTES, client_for
 
 MiB = 1024 * 1024
 ODT_TYPE = b"application/vnd.oasis.opendocument.text"
+DOWNLOAD_CSP = "default-src 'none'; sandbox"
 
 
 # --- ZIP packages ---------------------------------------------------------
@@ -449,3 +450,65 @@ def test_a_zip_bomb_sent_through_the_form_is_refused_and_nothing_is_stored(
     assert response.status_code == 200
     assert "report.odt: its part mimetype expands to more than 1 MB." in response.content.decode()
     assert not Practice.objects.exists() and not Attachment.objects.exists()
+
+
+# --- Serving ----------------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
+
+
+def _stored(practice, name: str, media_type: str, data: bytes) -> Attachment:
+    """A document as an earlier version of the platform may have stored it, unchecked."""
+    import hashlib
+
+    return Attachment.objects.create(
+        practice=practice, name=name, media_type=media_type, size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(), data=data,
+    )  # fmt: skip
+
+
+def _assert_sandboxed(response) -> None:
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == DOWNLOAD_CSP
+
+
+@pytest.mark.django_db
+def test_a_published_pdf_is_downloaded_not_shown_and_sandboxed(client, published_practice):
+    response = client.get(published_practice.attachments.get().get_absolute_url())
+    assert response.status_code == 200 and bytes(response.content) == PDF_BYTES
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="evaluation.pdf"'
+    _assert_sandboxed(response)
+
+
+@pytest.mark.django_db
+def test_only_images_whose_bytes_are_images_are_shown_inline(draft_practice, contributor_x):
+    client = client_for(contributor_x)
+    image = _stored(draft_practice, "photo.png", "image/png", PNG)
+    response = client.get(image.get_absolute_url())
+    assert response["Content-Disposition"] == 'inline; filename="photo.png"'
+    _assert_sandboxed(response)
+    # Stored before documents were checked: called an image, holding a page.
+    page = _stored(draft_practice, "photo2.png", "image/png", b"<html><script>alert(1)</script>")
+    response = client.get(page.get_absolute_url())
+    assert response["Content-Disposition"] == 'attachment; filename="photo2.png"'
+    _assert_sandboxed(response)
+
+
+@pytest.mark.django_db
+def test_a_pdf_with_javascript_stored_before_it_was_refused_is_served_sandboxed(
+    draft_practice, contributor_x
+):
+    old = _stored(draft_practice, "old.pdf", "application/pdf", _javascript_in_an_object_stream())
+    response = client_for(contributor_x).get(old.get_absolute_url())
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="old.pdf"'
+    _assert_sandboxed(response)
+
+
+@pytest.mark.django_db
+def test_the_source_of_a_resolution_is_downloaded_not_shown_and_sandboxed(client, resolution_56_4):
+    response = client.get("/resolutions/A/HRC/RES/56/4/source")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="A-HRC-RES-56-4.md"'
+    _assert_sandboxed(response)
