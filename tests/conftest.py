@@ -131,24 +131,44 @@ def member_of_public(db):
     return _person("reader@example.org", Role.PUBLIC)
 
 
-def client_for(user) -> Client:
-    client = Client()
+def client_for(user, *, enforce_csrf_checks: bool = False) -> Client:
+    client = Client(enforce_csrf_checks=enforce_csrf_checks)
     if user is not None:
         client.force_login(user)
     return client
 
 
 @pytest.fixture
-def personas(secretariat, reviewer, focal_point_a, contributor_x, member_of_public):
-    """Name -> logged-in client, one per role, plus the anonymous visitor."""
+def people(
+    secretariat,
+    reviewer,
+    focal_point_a,
+    focal_point_b,
+    contributor_x,
+    contributor_y,
+    member_of_public,
+):
+    """Persona name -> the person (None for the anonymous visitor)."""
     return {
-        "secretariat": client_for(secretariat),
-        "reviewer": client_for(reviewer),
-        "focal_point": client_for(focal_point_a),
-        "contributor": client_for(contributor_x),
-        "public": client_for(member_of_public),
-        "anonymous": client_for(None),
+        "anonymous": None,
+        "public": member_of_public,
+        "contributor": contributor_x,
+        "contributor_y": contributor_y,
+        "focal_point": focal_point_a,
+        "focal_point_b": focal_point_b,
+        "reviewer": reviewer,
+        "secretariat": secretariat,
     }
+
+
+@pytest.fixture
+def personas(people):
+    """Name -> logged-in client, one per role and boundary, plus the anonymous visitor.
+
+    "contributor" acts for organization X and "focal_point" for Cuba; "contributor_y"
+    (organization Y) and "focal_point_b" (France) stand on the other side of each boundary.
+    """
+    return {name: client_for(person) for name, person in people.items()}
 
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

@@ -259,8 +259,10 @@ def _working_fields(practice: Practice) -> dict:
 def practice_submit(*, actor, practice: Practice) -> Practice:
     """Send a draft (or a changed practice) to the reviewers."""
     practice = Practice.objects.select_for_update().get(pk=practice.pk)
-    if practice.status == PracticeStatus.SUBMITTED:
-        return practice  # sent twice: once is enough
+    if practice.status == PracticeStatus.SUBMITTED and practice.submitted_by_id == getattr(
+        actor, "pk", None
+    ):
+        return practice  # sent twice by its submitter: once is enough
     require(can_edit_practice, actor, practice)
     missing = missing_for_review(_working_fields(practice))
     if missing:
