@@ -1,7 +1,10 @@
+from typing import Literal
+
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from solidarity.accounts import selectors
+from solidarity.core.api import csv_download, errors
 from solidarity.core.export import csv_response
 
 router = Router(tags=["organizations"])
@@ -19,8 +22,15 @@ class OrganizationOut(Schema):
         return [country.iso3 for country in obj.countries.all()]
 
 
-@router.get("/organizations", response=list[OrganizationOut], summary="Verified organizations")
-def list_organizations(request, format: str = "json"):
+@router.get(
+    "/organizations",
+    response={200: list[OrganizationOut], **errors(422)},
+    summary="Verified organizations",
+    openapi_extra=csv_download(),
+)
+def list_organizations(
+    request, format: Literal["json", "csv"] = Query("json", description="csv for a spreadsheet")
+):
     organizations = selectors.organizations_public()
     if format == "csv":
         return csv_response(
@@ -34,6 +44,10 @@ def list_organizations(request, format: str = "json"):
     return organizations
 
 
-@router.get("/organizations/{slug}", response=OrganizationOut, summary="One organization")
+@router.get(
+    "/organizations/{slug}",
+    response={200: OrganizationOut, **errors(404)},
+    summary="One organization",
+)
 def get_organization(request, slug: str):
     return get_object_or_404(selectors.organizations_public(), slug=slug)

@@ -6,6 +6,7 @@ from ninja.throttling import AnonRateThrottle
 
 from solidarity import __version__
 from solidarity.accounts.api import router as organizations_router
+from solidarity.api.responses import declare_common_responses, unmatched
 from solidarity.countries.api import router as countries_router
 from solidarity.practices.api import router as practices_router
 from solidarity.resolutions.api import router as resolutions_router
@@ -17,6 +18,7 @@ class SolidarityAPI(NinjaAPI):
         schema = super().get_openapi_schema(*args, **kwargs)
         # The resolution document is described once, by the published JSON Schema.
         schema.setdefault("components", {}).setdefault("schemas", {}).update(openapi_components())
+        declare_common_responses(schema)
         return schema
 
 
@@ -35,3 +37,4 @@ api.add_router("", countries_router)
 api.add_router("", organizations_router)
 api.add_router("", resolutions_router)
 api.add_router("", practices_router)
+api.add_router("", unmatched)  # last: whatever no operation above matches

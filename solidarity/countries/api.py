@@ -1,7 +1,10 @@
+from typing import Literal
+
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from solidarity.core.api import csv_download, errors
 from solidarity.core.export import csv_response
 from solidarity.countries import names, selectors
 from solidarity.countries.models import Country
@@ -27,8 +30,18 @@ class ResolvedName(Schema):
     un_name: str
 
 
-@router.get("/countries", response=list[CountryOut], summary="UN Member and observer States")
-def list_countries(request, q: str = "", group: str = "", format: str = "json"):
+@router.get(
+    "/countries",
+    response={200: list[CountryOut], **errors(422)},
+    summary="UN Member and observer States",
+    openapi_extra=csv_download(),
+)
+def list_countries(
+    request,
+    q: str = "",
+    group: str = "",
+    format: Literal["json", "csv"] = Query("json", description="csv for a spreadsheet"),
+):
     countries = selectors.countries_list(query=q[:100], group=group)
     if format == "csv":
         return csv_response(
@@ -40,7 +53,9 @@ def list_countries(request, q: str = "", group: str = "", format: str = "json"):
 
 
 @router.get(
-    "/countries/resolve", response=ResolvedName, summary="Resolve a printed name to its code"
+    "/countries/resolve",
+    response={200: ResolvedName, **errors(404, 422)},
+    summary="Resolve a printed name to its code",
 )
 def resolve_name(request, name: str):
     try:
@@ -50,7 +65,9 @@ def resolve_name(request, name: str):
     return {"name": name, "iso3": iso3, "un_name": names.state_by_iso3()[iso3].un_name}
 
 
-@router.get("/countries/{iso3}", response=CountryDetailOut, summary="One State")
+@router.get(
+    "/countries/{iso3}", response={200: CountryDetailOut, **errors(404)}, summary="One State"
+)
 def get_country(request, iso3: str):
     country = get_object_or_404(Country, iso3=iso3.upper())
     country.council_years = selectors.council_years(country)

@@ -7,6 +7,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from solidarity.core import search
+from solidarity.core.api import errors
 from solidarity.practices import selectors
 from solidarity.practices.models import Practice, PracticeVersion
 from solidarity.practices.records import public_record
@@ -29,6 +30,73 @@ class CatalogueParams(Schema):
     offset: int = Field(0, ge=0, le=1_000_000)
 
 
+class Period(Schema):
+    start: str | None = Field(description="ISO 8601 date")
+    end: str | None = Field(description="ISO 8601 date; none while ongoing")
+    ongoing: bool
+
+
+class Actor(Schema):
+    name: str
+    type: str
+
+
+class CountryRole(Schema):
+    country: str = Field(description="ISO 3166-1 alpha-3 code")
+    role: str = Field(description="provider, partner or beneficiary")
+
+
+class Source(Schema):
+    title: str
+    url: str
+
+
+class AttachmentOut(Schema):
+    id: int
+    name: str
+    media_type: str
+    size: int = Field(description="Bytes")
+
+
+class PracticeContent(Schema):
+    """A practice as one published version holds it (``content.content_of``)."""
+
+    title: str
+    summary: str
+    description: str = Field(description="Rich text: sanitized HTML")
+    challenge: str
+    actions: str
+    results: str
+    enabling_factors: str
+    sustainability: str
+    resources: str
+    period: Period
+    level: str
+    actors: list[Actor]
+    countries: list[CountryRole]
+    themes: list[str]
+    modalities: list[str]
+    sdg_goals: list[int]
+    sdg_targets: list[str]
+    human_rights: list[str]
+    sources: list[Source]
+    language: str
+    attachments: list[AttachmentOut]
+
+
+class _RecordHead(Schema):
+    id: int
+    url: str
+    version: int | None = Field(description="The number of the version published")
+    first_published_at: str | None = Field(description="ISO 8601 date and time")
+    year: int | None = Field(description="The year the practice started")
+
+
+# Bases are laid out last to first: the record's own fields come before the content.
+class PracticeRecord(PracticeContent, _RecordHead):
+    """The public record of a practice (``records.public_record``)."""
+
+
 class FacetCount(Schema):
     value: str
     label: str
@@ -37,7 +105,7 @@ class FacetCount(Schema):
 
 class CataloguePage(Schema):
     total: int
-    results: list[dict]
+    results: list[PracticeRecord]
     facets: dict[str, list[FacetCount]]
 
 
@@ -49,7 +117,7 @@ class _Params(dict):
 
 @router.get(
     "/practices",
-    response=CataloguePage,
+    response={200: CataloguePage, **errors(400, 422)},
     summary="Published good practices: search, facet filters and counts (as /practices/)",
 )
 def list_practices(request, params: Query[CatalogueParams]):
@@ -79,7 +147,11 @@ def _public(pk: int) -> Practice:
     return practice
 
 
-@router.get("/practices/{int:pk}", response=dict, summary="One published good practice")
+@router.get(
+    "/practices/{int:pk}",
+    response={200: PracticeRecord, **errors(404, 410)},
+    summary="One published good practice",
+)
 def get_practice(request, pk: int):
     return public_record(_public(pk), base_url=request.build_absolute_uri("/").rstrip("/"))
 
@@ -92,7 +164,7 @@ class VersionSummary(Schema):
 
 @router.get(
     "/practices/{int:pk}/versions",
-    response=list[VersionSummary],
+    response={200: list[VersionSummary], **errors(404, 410)},
     summary="The published versions of a practice, newest first",
 )
 def list_versions(request, pk: int):
@@ -104,7 +176,7 @@ def list_versions(request, pk: int):
 
 @router.get(
     "/practices/{int:pk}/versions/{int:number}",
-    response=dict,
+    response={200: PracticeContent, **errors(404, 410)},
     summary="The content of one published version",
 )
 def get_version(request, pk: int, number: int):

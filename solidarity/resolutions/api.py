@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from solidarity.core import search
+from solidarity.core.api import error_responses, errors
 from solidarity.countries.models import Country
 from solidarity.resolutions import akomantoso, selectors
 from solidarity.resolutions.models import Resolution
@@ -55,7 +56,7 @@ class ListFilters(Schema):
 
 @router.get(
     "/resolutions",
-    response=list[ResolutionSummary],
+    response={200: list[ResolutionSummary], **errors(400, 422)},
     summary="Resolutions, filtered; q searches the paragraphs (results best first)",
 )
 def list_resolutions(request, filters: Query[ListFilters]):
@@ -92,7 +93,7 @@ class CountryVote(Schema):
 
 @router.get(
     "/countries/{iso3}/votes",
-    response=list[CountryVote],
+    response={200: list[CountryVote], **errors(404, 422)},
     summary="A State's positions in recorded votes, newest first",
 )
 def country_votes(
@@ -129,7 +130,8 @@ def _get(symbol: str) -> Resolution:
             200: {
                 "description": "Akoma Ntoso 3.0 XML (AKN4UN conventions)",
                 "content": {"application/akn+xml": {"schema": {"type": "string"}}},
-            }
+            },
+            **error_responses(404),
         }
     },
 )
@@ -149,7 +151,8 @@ def get_resolution_akn(request, symbol: str):
                 "content": {
                     "application/json": {"schema": {"$ref": "#/components/schemas/Resolution"}}
                 },
-            }
+            },
+            **error_responses(404),
         }
     },
 )
