@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -46,6 +48,9 @@ def _authorize(policy, actor) -> None:
 
 
 def bind_role(user: User, role: Role, country: Country | None, organization) -> None:
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose a role from the list.")})
+    role = Role(role)
     if role == Role.FOCAL_POINT and country is None:
         raise ValidationError({"country": _("A State focal point must be bound to a country.")})
     if role == Role.CONTRIBUTOR and organization is None:
@@ -76,18 +81,20 @@ def user_create(
     The person is written to in ``language``, by default the one being used now.
     """
     _authorize(permissions.can_manage_users, actor)
-    email = User.objects.normalize_email(email).lower()
+    email = _checked_email(email)
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("An account with this e-mail address already exists.")})
+    full_name = _checked_full_name(full_name)
+    language = _checked_language(language or mail.active_language())
     now = timezone.now()
     user = User(
         email=email,
         full_name=clean_text(full_name),
         email_verified_at=now,
         organization_confirmed_at=now,
-        language=language or mail.active_language(),
+        language=language,
     )
-    bind_role(user, Role(role), country, organization)
+    bind_role(user, role, country, organization)
     if password:
         validate_password(password, user)
         user.set_password(password)
@@ -111,8 +118,9 @@ def user_set_role(
 ) -> User:
     """Give a person a role, with the country or organization it is bound to."""
     _authorize(permissions.can_manage_users, actor)
+    user = User.objects.select_for_update().get(pk=user.pk)
     before = audit.snapshot(user, _USER_FIELDS)
-    bind_role(user, Role(role), country, organization)
+    bind_role(user, role, country, organization)
     user.save()
     audit.record(
         actor=actor,
@@ -122,6 +130,64 @@ def user_set_role(
         after=audit.snapshot(user, _USER_FIELDS),
     )
     return user
+
+
+@transaction.atomic
+def user_update(
+    *,
+    actor: User | None,
+    user: User,
+    full_name: str | None = None,
+    language: str | None = None,
+    is_active: bool | None = None,
+) -> User:
+    """Change a person's name, the language they are written to in, or whether
+    they may sign in (a role changes through ``user_set_role``)."""
+    _authorize(permissions.can_manage_users, actor)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    fields = (*_USER_FIELDS, "language")
+    before = audit.snapshot(user, fields)
+    if full_name is not None:
+        user.full_name = _checked_full_name(full_name)
+    if language is not None:
+        user.language = _checked_language(language)
+    if is_active is not None:
+        if actor is not None and actor.pk == user.pk and not is_active:
+            raise ValidationError({"is_active": _("You cannot close your own account.")})
+        user.is_active = bool(is_active)
+    user.save(update_fields=["full_name", "language", "is_active"])
+    audit.record(
+        actor=actor,
+        action="user.update",
+        target=user,
+        before=before,
+        after=audit.snapshot(user, fields),
+    )
+    return user
+
+
+def _checked_email(email: str) -> str:
+    email = User.objects.normalize_email(str(email or "").strip()).lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
+    return email
+
+
+def _checked_full_name(full_name: str) -> str:
+    full_name = " ".join(clean_text(str(full_name or "")).split())
+    if not full_name:
+        raise ValidationError({"full_name": _("Give the person's full name.")})
+    if len(full_name) > User._meta.get_field("full_name").max_length:
+        raise ValidationError({"full_name": _("The name is too long.")})
+    return full_name
+
+
+def _checked_language(language: str) -> str:
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise ValidationError({"language": _("Choose a language of the platform.")})
+    return language
 
 
 @transaction.atomic
@@ -150,7 +216,7 @@ def organization_create(
     organization = Organization(
         name=name,
         slug=_unique_slug(name),
-        type=OrganizationType(type),
+        type=type,
         website=website,
         verified=verified,
     )
@@ -173,6 +239,52 @@ def organization_looking_like(name: str) -> Organization | None:
         if any(a == b for a, b in zip(keys, lookalike_keys(organization.name), strict=True)):
             return organization
     return None
+
+
+@transaction.atomic
+def organization_update(
+    *,
+    actor: User | None,
+    organization: Organization,
+    name: str,
+    type: OrganizationType,
+    countries: Iterable[Country] = (),
+    website: str = "",
+    verified: bool = True,
+) -> Organization:
+    """Change an organization's record; its address (slug) stays."""
+    _authorize(permissions.can_manage_organizations, actor)
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    countries = list(countries)
+    before = audit.snapshot(organization)
+    before["countries"] = sorted(organization.countries.values_list("iso3", flat=True))
+    name = normalize_name(name)
+    existing = organization_looking_like(name) if name != organization.name else None
+    if existing is not None and existing.pk != organization.pk:
+        raise ValidationError(
+            {
+                "name": _(
+                    "%(name)s is already registered, under this name or one that looks the "
+                    "same: choose it rather than a new one."
+                )
+                % {"name": existing.name}
+            }
+        )
+    organization.name, organization.type = name, type
+    organization.website, organization.verified = website, bool(verified)
+    organization.full_clean()
+    organization.save()
+    organization.countries.set(countries)
+    after = audit.snapshot(organization)
+    after["countries"] = sorted(c.iso3 for c in countries)
+    audit.record(
+        actor=actor,
+        action="organization.update",
+        target=organization,
+        before=before,
+        after=after,
+    )
+    return organization
 
 
 def _unique_slug(name: str) -> str:

@@ -1,53 +1,56 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponseRedirect
 
-from solidarity.core import audit
 from solidarity.core.models import AuditEntry
 
 
-class AuditedAdmin(admin.ModelAdmin):
-    """An administration screen whose saves and deletions enter the audit trail."""
+class ServiceAdmin(admin.ModelAdmin):
+    """An administration screen that writes only through the app's services.
+
+    The form checks the input; :meth:`save_through_service` calls the service
+    that makes the change, with its policy, its rules and its audit entry, and
+    returns the record. A refusal by the service is shown on the page and
+    nothing is stored. Records are not deleted here.
+    """
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def save_through_service(self, request, obj, form, change):
+        raise NotImplementedError
+
     def save_model(self, request, obj, form, change):
-        # Recorded in save_related, once the many-to-many fields are saved too.
-        request._audit_before = self._state_of(type(obj).objects.get(pk=obj.pk)) if change else {}
-        super().save_model(request, obj, form, change)
+        saved = self.save_through_service(request, obj, form, change)
+        obj.pk = saved.pk
+        obj._state.adding = False
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        obj = form.instance
-        audit.record(
-            actor=request.user,
-            action=f"{obj._meta.model_name}.{'change' if change else 'create'} (admin)",
-            target=obj,
-            before=getattr(request, "_audit_before", {}),
-            after=self._state_of(obj),
-        )
+        """The service stored the record's relations with it."""
 
-    @staticmethod
-    def _state_of(obj) -> dict:
-        state = audit.snapshot(obj)
-        for field in obj._meta.many_to_many:
-            state[field.name] = sorted(
-                str(pk) for pk in getattr(obj, field.name).values_list("pk", flat=True)
-            )
-        return state
+    def has_delete_permission(self, request, obj=None):
+        return False
 
-    def delete_model(self, request, obj):
-        before = audit.snapshot(obj)
-        audit.record(
-            actor=request.user,
-            action=f"{obj._meta.model_name}.delete (admin)",
-            target=obj,
-            before=before,
-        )
-        super().delete_model(request, obj)
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as refusal:
+            # Raised inside the screen's transaction: nothing was stored.
+            self.message_user(request, " ".join(refusal.messages), level=messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            self.delete_model(request, obj)
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records changed only by a command or a service elsewhere: shown, never edited here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AuditEntry)

@@ -28,7 +28,7 @@ def test_passwords_never_enter_the_trail(secretariat):
     assert all("password" not in e.changes for e in AuditEntry.objects.all())
 
 
-def test_a_change_through_the_admin_is_audited(personas, organization_x):
+def test_a_change_through_the_admin_is_audited_by_its_service(personas, organization_x):
     client = personas["secretariat"]
     response = client.post(
         f"/admin/accounts/organization/{organization_x.pk}/change/",
@@ -42,7 +42,7 @@ def test_a_change_through_the_admin_is_audited(personas, organization_x):
         },
     )
     assert response.status_code == 302
-    entry = AuditEntry.objects.get(action="organization.change (admin)")
+    entry = AuditEntry.objects.get(action="organization.update")
     assert entry.changes["name"] == ["Organization X", "Organization X renamed"]
     assert entry.actor.email == "secretariat@example.org"
 
@@ -60,7 +60,7 @@ def test_changing_an_organizations_countries_in_the_admin_is_audited(personas, o
         },
     )
     assert response.status_code == 302
-    entry = AuditEntry.objects.get(action="organization.change (admin)")
+    entry = AuditEntry.objects.get(action="organization.update")
     assert entry.changes == {"countries": [["KEN"], ["KEN", "UGA"]]}
 
 
@@ -73,6 +73,7 @@ def test_a_role_given_in_the_admin_follows_the_binding_rules(personas, contribut
         "role": "focal_point",
         "country": "",
         "organization": str(contributor_x.organization_id),
+        "language": "en",
         "is_active": "on",
     }
     refused = client.post(url, data)
