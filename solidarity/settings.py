@@ -16,9 +16,13 @@ from solidarity.environment import (
     ConfigurationError,
     env_bool,
     env_choice,
+    env_email,
+    env_hosts,
     env_int,
-    env_list,
+    env_origins,
+    env_rate,
     env_str,
+    env_url,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -36,14 +40,16 @@ if PRODUCTION:
         raise ConfigurationError(
             "The environment variable SOLIDARITY_SECRET_KEY must be at least 50 characters long."
         )
-    ALLOWED_HOSTS = env_list("SOLIDARITY_ALLOWED_HOSTS")
+    ALLOWED_HOSTS = env_hosts("SOLIDARITY_ALLOWED_HOSTS")
     DEBUG = False
 else:
     SECRET_KEY = env_str("SOLIDARITY_SECRET_KEY", "development-only-key-" + "x" * 40)
-    ALLOWED_HOSTS = env_list("SOLIDARITY_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+    ALLOWED_HOSTS = env_hosts(
+        "SOLIDARITY_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"], allow_any=True
+    )
     DEBUG = env_bool("SOLIDARITY_DEBUG", ENVIRONMENT == "development")
 
-CSRF_TRUSTED_ORIGINS = env_list("SOLIDARITY_CSRF_TRUSTED_ORIGINS", [])
+CSRF_TRUSTED_ORIGINS = env_origins("SOLIDARITY_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -79,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "solidarity.core.ratelimit.LimitDataExports",
 ]
 
 ROOT_URLCONF = "solidarity.urls"
@@ -103,11 +110,19 @@ TEMPLATES = [
 ]
 
 # Databases: SQLite under var/ by default; PostgreSQL (psycopg 3) when DATABASE_URL is set.
-DATABASE_URL = env_str("DATABASE_URL", "")
+# Production names its database: postgres://... or, for one machine, sqlite:////path.
+DATABASE_SCHEMES = ("postgres", "postgresql", "pgsql", "sqlite")
+if PRODUCTION:
+    DATABASE_URL = env_url("DATABASE_URL", schemes=DATABASE_SCHEMES)
+else:
+    DATABASE_URL = env_url("DATABASE_URL", "", schemes=DATABASE_SCHEMES)
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
-else:
-    SQLITE_PATH = Path(env_str("SOLIDARITY_SQLITE_PATH", str(VAR_DIR / "solidarity.sqlite3")))
+if not DATABASE_URL or DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if DATABASE_URL:
+        SQLITE_PATH = Path(DATABASES["default"]["NAME"])
+    else:
+        SQLITE_PATH = Path(env_str("SOLIDARITY_SQLITE_PATH", str(VAR_DIR / "solidarity.sqlite3")))
     SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
@@ -135,7 +150,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SEARCH_ENGINE = env_choice("SOLIDARITY_SEARCH_ENGINE", ("tantivy", "database"), "tantivy")
 SEARCH_INDEX_DIR = Path(env_str("SOLIDARITY_SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
 
-REDIS_URL = env_str("REDIS_URL", "")
+# Production needs Redis: rate limits and login counts must be shared by every
+# process of every machine (without it they are counted in a file under var/,
+# shared by the processes of one machine only: see core/ratelimit.py).
+REDIS_SCHEMES = ("redis", "rediss", "unix")
+if PRODUCTION:
+    REDIS_URL = env_url("REDIS_URL", schemes=REDIS_SCHEMES)
+else:
+    REDIS_URL = env_url("REDIS_URL", "", schemes=REDIS_SCHEMES)
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -191,7 +213,7 @@ LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "core:home"
 
 # Login throttling: after 5 failures for one e-mail from one address, wait 15 minutes.
-AXES_FAILURE_LIMIT = env_int("SOLIDARITY_LOGIN_FAILURE_LIMIT", 5)
+AXES_FAILURE_LIMIT = env_int("SOLIDARITY_LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
@@ -207,12 +229,21 @@ AXES_VERBOSE = False
 
 # E-mail: printed to the console in development, SMTP in production.
 # The address of the platform as people reach it, for links in e-mails.
-SITE_URL = env_str("SOLIDARITY_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-DEFAULT_FROM_EMAIL = env_str("SOLIDARITY_FROM_EMAIL", "Solidarity <no-reply@solidarity.invalid>")
+# Production names both: links to 127.0.0.1 and mail from an .invalid domain reach nobody.
+if PRODUCTION:
+    SITE_URL = env_url("SOLIDARITY_SITE_URL", schemes=("https",)).rstrip("/")
+    DEFAULT_FROM_EMAIL = env_email("SOLIDARITY_FROM_EMAIL")
+else:
+    SITE_URL = env_url(
+        "SOLIDARITY_SITE_URL", "http://127.0.0.1:8000", schemes=("http", "https")
+    ).rstrip("/")
+    DEFAULT_FROM_EMAIL = env_email(
+        "SOLIDARITY_FROM_EMAIL", "Solidarity <no-reply@solidarity.invalid>"
+    )
 if PRODUCTION:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = env_str("SOLIDARITY_EMAIL_HOST")
-    EMAIL_PORT = env_int("SOLIDARITY_EMAIL_PORT", 587)
+    EMAIL_HOST = env_hosts("SOLIDARITY_EMAIL_HOST")[0]
+    EMAIL_PORT = env_int("SOLIDARITY_EMAIL_PORT", 587, minimum=1, maximum=65535)
     EMAIL_HOST_USER = env_str("SOLIDARITY_EMAIL_USER", "")
     EMAIL_HOST_PASSWORD = env_str("SOLIDARITY_EMAIL_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("SOLIDARITY_EMAIL_TLS", True)
@@ -256,7 +287,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # The largest file any form accepts is 20 MB; a request may carry a little more.
-SOLIDARITY_MAX_REQUEST_BYTES = env_int("SOLIDARITY_MAX_REQUEST_MB", 25) * 1024 * 1024
+SOLIDARITY_MAX_REQUEST_BYTES = env_int("SOLIDARITY_MAX_REQUEST_MB", 25, minimum=1) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
@@ -285,7 +316,7 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = env_int("SOLIDARITY_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_SECONDS = env_int("SOLIDARITY_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
@@ -295,14 +326,23 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     # The job queue's consumer says what it runs, once.
     "loggers": {"huey": {"handlers": ["console"], "level": "INFO", "propagate": False}},
-    "root": {"handlers": ["console"], "level": env_str("SOLIDARITY_LOG_LEVEL", "WARNING")},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice(
+            "SOLIDARITY_LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"), "WARNING"
+        ),
+    },
 }
 
-# Requests per client address to the open API, counted in the cache (Redis when set).
-API_RATE = env_str("SOLIDARITY_API_RATE", "300/m")
+# Requests per client address to the open data (the API, exports, feeds and
+# downloads share one count), counted atomically in Redis, or without Redis in
+# RATE_LIMIT_PATH, shared by the processes of this machine (core/ratelimit.py).
+API_RATE = env_rate("SOLIDARITY_API_RATE", "300/m")
+RATE_LIMIT_PATH = VAR_DIR / "ratelimit.sqlite3"
+RATE_LIMIT_KEY_PREFIX = "solidarity:limit"
 # Reverse proxies in front of the platform: the client's address is read from
 # X-Forwarded-For only that many hops deep, so a client cannot forge it.
-PROXY_COUNT = env_int("SOLIDARITY_PROXY_COUNT", 0)
+PROXY_COUNT = env_int("SOLIDARITY_PROXY_COUNT", 0, minimum=0, maximum=10)
 NINJA_NUM_PROXIES = PROXY_COUNT
 AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
 AXES_IPWARE_META_PRECEDENCE_ORDER = (

@@ -47,6 +47,12 @@ def _search_index_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _rate_counts_in_tmp(settings, tmp_path):
+    """Each test counts requests against the rate limits from zero."""
+    settings.RATE_LIMIT_PATH = tmp_path / "ratelimit.sqlite3"
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -1,12 +1,11 @@
 """The open REST API, version 1: one router per app, OpenAPI generated from the schemas."""
 
-from django.conf import settings
 from ninja import NinjaAPI
-from ninja.throttling import AnonRateThrottle
 
 from solidarity import __version__
 from solidarity.accounts.api import router as organizations_router
 from solidarity.api.responses import declare_common_responses, unmatched
+from solidarity.core.ratelimit import DataRateThrottle
 from solidarity.countries.api import router as countries_router
 from solidarity.practices.api import router as practices_router
 from solidarity.resolutions.api import router as resolutions_router
@@ -30,8 +29,9 @@ api = SolidarityAPI(
         "rights and international solidarity. Read endpoints need no account."
     ),
     urls_namespace="api",
-    # The API is read-only and needs no account: every client is counted by address.
-    throttle=[AnonRateThrottle(settings.API_RATE)],
+    # The API is read-only and needs no account: every client is counted by address,
+    # atomically across processes, in one count with the exports (core/ratelimit.py).
+    throttle=[DataRateThrottle()],
 )
 api.add_router("", countries_router)
 api.add_router("", organizations_router)
