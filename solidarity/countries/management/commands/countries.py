@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from solidarity.countries import names, reference
-from solidarity.countries.models import CouncilMembership, Country
+from solidarity.countries import names, services
 
 
 class Command(BaseCommand):
@@ -15,8 +14,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, **options):
         if action == "sync":
-            states, seats = reference.sync(Country, CouncilMembership)
-            self.stdout.write(f"{states} States up to date; {seats} Council seats added.")
+            report = services.countries_sync(actor=None)
+            self.stdout.write(
+                f"{report.states} States up to date ({len(report.added)} added, "
+                f"{len(report.changed)} changed); {len(report.seats_added)} Council seats added."
+            )
+            for iso3, changed in sorted(report.changed.items()):
+                for name, (old, new) in changed.items():
+                    self.stdout.write(f"  {iso3} {name}: {old!r} -> {new!r}")
             return
         failed = False
         for name in options["names"]:
