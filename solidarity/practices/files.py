@@ -30,6 +30,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections import deque
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -250,22 +251,53 @@ _ACTIVE_PDF_NAMES = {
     b"XFA": "xfa",  # XML forms, which carry their own scripts
 }
 # Names long enough never to occur by chance in compressed bytes are also
-# looked for in the whole file, streams included, so that a stream keyword
-# planted in a comment cannot hide an object from the walk below.
+# looked for inside the streams the walk below skips, so that a stream keyword
+# planted in a comment cannot hide an object from it.
 _LONG_PDF_NAMES = {name for name in _ACTIVE_PDF_NAMES if len(name) >= 6}
-# A name, as the PDF syntax delimits it; #xx escapes are decoded before the
-# comparison, so /J#61vaScript is /JavaScript.
-_PDF_NAME = re.compile(rb"/([^\x00\t\n\x0c\r /<>\[\](){}%]*)")
+_PDF_NAME_CHAR = rb"[^\x00\t\n\x0c\r /<>\[\](){}%]"
 _PDF_HEX = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _pdf_name_pattern(names) -> re.Pattern[bytes]:
+    """Whole PDF names among `names`, each character written as itself or as a
+    #xx escape (/J#61vaScript is /JavaScript), found by the regular expression
+    engine alone: a file of ten million other names costs no Python loop."""
+
+    def spelled(name: bytes) -> bytes:
+        pattern = b""
+        for code in name:
+            escape = b"".join(
+                b"[%c%c]" % (digit, digit + 32) if digit >= ord("A") else bytes([digit])
+                for digit in b"%02X" % code
+            )
+            pattern += b"(?:" + re.escape(bytes([code])) + b"|#" + escape + b")"
+        return pattern
+
+    alternatives = b"|".join(spelled(name) for name in sorted(names, key=len, reverse=True))
+    # The lookahead on the first characters lets the engine pass over other
+    # names at once.
+    first = re.escape(bytes(sorted({name[0] for name in names})))
+    return re.compile(b"/(?=[#" + first + b"])(" + alternatives + b")(?!" + _PDF_NAME_CHAR + b")")
+
+
+_PDF_ACTIVE = _pdf_name_pattern(_ACTIVE_PDF_NAMES)
+_PDF_ACTIVE_LONG = _pdf_name_pattern(_LONG_PDF_NAMES)
+_PDF_OBJECT_STREAM = _pdf_name_pattern({b"ObjStm"})
+_PDF_UNCHECKABLE = _pdf_name_pattern({b"Predictor", b"Crypt"})
+_PDF_FILTER_NAME = re.compile(b"/(" + _PDF_NAME_CHAR + b"*)")
 _PDF_OBJ = re.compile(rb"\d+\s+\d+\s+obj\b")
 _PDF_STREAM = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")
 _PDF_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
 _PDF_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/<>\[\]()]+)")
+_PDF_DICTIONARY_WINDOW = 64 * 1024  # a stream's dictionary is looked for this far back
 # Object streams are expanded to look inside them (they hold objects, so the
 # names above can hide there); other streams hold page contents, images and
 # fonts, where no action can be, and are skipped unread.
 MAX_PDF_OBJECT_STREAM_BYTES = 16 * 1024 * 1024
 MAX_PDF_OBJECT_STREAMS_BYTES = 64 * 1024 * 1024
+# A 500-page report has a few thousand streams; walking one costs a few
+# microseconds, so this bounds the check of any 20 MB file to well under a second.
+MAX_PDF_STREAMS = 100_000
 
 
 class _Unreadable(Exception):
@@ -276,8 +308,9 @@ def _unescaped(text: bytes) -> bytes:
     return _PDF_HEX.sub(lambda m: bytes([int(m[1], 16)]), text)
 
 
-def _pdf_names(text: bytes) -> set[bytes]:
-    return {_unescaped(m[1]) for m in _PDF_NAME.finditer(text)}
+def _pdf_found(pattern: re.Pattern[bytes], data: bytes, start: int = 0, end: int | None = None):
+    matches = pattern.finditer(data, start, len(data) if end is None else end)
+    return {_unescaped(m[1]) for m in matches}
 
 
 def _pdf_decode(raw: bytes, filters: list[bytes], budget: int) -> bytes:
@@ -320,43 +353,49 @@ def _pdf_active_content(data: bytes) -> set[str]:
     text, as in a title "(About /JavaScript)", is counted too: rare, and
     refusing it is the safe side. Raises _Unreadable when an object stream
     cannot be expanded (an encoding producers do not use for objects, an
-    encrypted file, or past the budget), since what it holds cannot be checked.
+    encrypted file, or past the budget), since what it holds cannot be
+    checked, and when the file has more than MAX_PDF_STREAMS streams.
 
     This is a filter for the readers reviewers open documents with, not the
     browser's protection: downloads are served as attachments in a sandbox
     (``core.downloads``), whatever a file carries.
     """
-    found = {name for name in _pdf_names(data) if name in _LONG_PDF_NAMES}
+    found: set[bytes] = set()
     budget = MAX_PDF_OBJECT_STREAMS_BYTES
-    position = 0
+    position = streams = 0
     while match := _PDF_STREAM.search(data, position):
-        found |= _pdf_names(data[position : match.start()])
-        objects = list(_PDF_OBJ.finditer(data, position, match.start()))
-        dictionary = data[objects[-1].end() if objects else position : match.start()]
+        streams += 1
+        if streams > MAX_PDF_STREAMS:
+            raise _Unreadable
+        keyword = match.start()
+        found |= _pdf_found(_PDF_ACTIVE, data, position, keyword)
+        window = max(position, keyword - _PDF_DICTIONARY_WINDOW)
+        opening = deque(_PDF_OBJ.finditer(data, window, keyword), maxlen=1)
+        dictionary = opening[0].end() if opening else window
         body = match.end()
         end = -1
-        if length := _PDF_LENGTH.search(dictionary):
+        if length := _PDF_LENGTH.search(data, dictionary, keyword):
             candidate = body + int(length[1])
             if data[candidate : candidate + 40].lstrip().startswith(b"endstream"):
                 end = candidate
         if end < 0:
             end = data.find(b"endstream", body)
             end = len(data) if end < 0 else end
-        names = _pdf_names(dictionary)
-        if b"ObjStm" in names:
-            if b"Predictor" in names or b"Crypt" in names:
+        if _PDF_OBJECT_STREAM.search(data, dictionary, keyword):
+            if _PDF_UNCHECKABLE.search(data, dictionary, keyword):
                 raise _Unreadable
-            filters = _PDF_FILTER.search(_unescaped(dictionary))
+            filters = _PDF_FILTER.search(_unescaped(data[dictionary:keyword]))
             decoded = _pdf_decode(
                 data[body:end],
-                [m[1] for m in _PDF_NAME.finditer(filters[1])] if filters else [],
+                [m[1] for m in _PDF_FILTER_NAME.finditer(filters[1])] if filters else [],
                 min(MAX_PDF_OBJECT_STREAM_BYTES, budget),
             )
             budget -= len(decoded)
-            found |= _pdf_names(decoded)
+            found |= _pdf_found(_PDF_ACTIVE, decoded)
+        found |= _pdf_found(_PDF_ACTIVE_LONG, data, body, end)
         position = end
-    found |= _pdf_names(data[position:])
-    return {_ACTIVE_PDF_NAMES[name] for name in found if name in _ACTIVE_PDF_NAMES}
+    found |= _pdf_found(_PDF_ACTIVE, data, position)
+    return {_ACTIVE_PDF_NAMES[name] for name in found}
 
 
 def _refuse_active_pdf(name: str, data: bytes) -> None:

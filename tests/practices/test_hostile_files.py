@@ -430,6 +430,31 @@ def test_an_object_stream_that_cannot_be_checked_is_refused(monkeypatch):
         check_attachment("r.pdf", big)
 
 
+def test_a_stream_keyword_planted_in_a_comment_does_not_hide_javascript():
+    # Readers skip the comment and find object 4 by the cross-reference table;
+    # a walk from stream to endstream would skip the object.
+    data = _pdf(
+        {
+            1: b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>\n% <</Length 9>> stream",
+            **PAGES,
+            4: ALERT + b"\n% endstream",
+        }
+    )
+    assert len(pypdfium2.PdfDocument(data)) == 1
+    with pytest.raises(AttachmentRefused, match="carries JavaScript"):
+        check_attachment("report.pdf", data)
+
+
+def test_a_pdf_of_more_streams_than_can_be_checked_is_refused(monkeypatch):
+    monkeypatch.setattr(files, "MAX_PDF_STREAMS", 2)
+    streams = {n: b"<< /Length 1 >>\nstream\nx\nendstream" for n in range(4, 8)}
+    data = _pdf({1: b"<< /Type /Catalog /Pages 2 0 R >>", **PAGES, **streams})
+    with pytest.raises(AttachmentRefused, match="cannot be checked"):
+        check_attachment("report.pdf", data)
+    monkeypatch.setattr(files, "MAX_PDF_STREAMS", 4)
+    assert check_attachment("report.pdf", data).media_type == "application/pdf"
+
+
 # --- Through the form -------------------------------------------------------
 
 
