@@ -88,3 +88,39 @@ class SearchChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}"
+
+
+class SearchMirror(models.Model):
+    """A copy of the catalogue index (one folder on one machine): how far it has read the log.
+
+    Each mirror writes its row as it applies changes, and at least every few
+    minutes while it runs. ``solidarity reindex --prune`` deletes the changes
+    every mirror seen recently has applied.
+    """
+
+    name = models.CharField(max_length=64)  # a random name kept in the index folder
+    kind = models.CharField(max_length=40)
+    applied = models.BigIntegerField()
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["name", "kind"], name="one_position_per_mirror")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}:{self.kind}@{self.applied}"
+
+
+class SearchChangePruned(models.Model):
+    """The changes of a kind up to ``through`` have been deleted from the log.
+
+    A mirror that has applied less than that cannot replay what it missed and
+    is rebuilt from the database instead.
+    """
+
+    kind = models.CharField(max_length=40, unique=True)
+    through = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.kind}<={self.through}"

@@ -65,6 +65,8 @@ def both_ways(settings_, q, filters, sort="newest", limit=200):
     fast = search.faceted_search(
         KIND, q, filters=filters, facets=facets, sort=sort, limit=limit, snippets=False
     )
+    # The engine answered (it falls back on the database when it cannot).
+    assert engine.catalogue_index(KIND).seen >= 0
     settings_.SEARCH_ENGINE = "database"
     reference = search.faceted_search(
         KIND, q, filters=filters, facets=facets, sort=sort, limit=limit, snippets=False

@@ -10,19 +10,26 @@ Staying in step: before each query the engine compares the last change it
 applied with the database's last change, and replays what it missed (another
 process's writes included); a service also replays its own change once
 committed. Processes sharing the index folder take turns through a lock file.
-If the index is missing, damaged or ahead of the database (a restored backup),
-it is rebuilt from the database. Deleting the folder is always safe.
+If the index is missing, damaged, ahead of the database (a restored backup) or
+behind changes already pruned from the log, it is rebuilt from the database:
+at start-up (``solidarity reindex --if-needed``, which ``solidarity serve``
+runs), never by a visitor's request for a large kind; meanwhile, and whenever
+the folder is unusable, the database answers (``faceting.run``). Deleting the
+folder is always safe.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import itertools
 import json
 import logging
 import shutil
 import threading
+import time
+import uuid
 import zlib
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
@@ -30,7 +37,8 @@ from pathlib import Path
 
 import tantivy
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
 from solidarity.core.search import FacetedPage, Query, _backend, faceting
 
@@ -54,6 +62,19 @@ LONGEST_WORD = 80
 REMEMBERED_COUNTS = 512
 # Memory the index writer may use while rebuilding (more means fewer, larger segments).
 REBUILD_HEAP_BYTES = 120_000_000
+# A request (or a writer's replay) rebuilds a missing index itself only for a kind
+# this small (milliseconds); a larger one is rebuilt at start-up by
+# `solidarity reindex --if-needed`, and the database answers until then.
+REQUEST_REBUILD_LIMIT = 2_000
+# A mirror writes its position in the log (core_searchmirror) at least this often.
+HEARTBEAT_SECONDS = 600
+# Mirrors not seen for this long no longer hold back pruning; if they come back,
+# they find their position pruned and rebuild.
+MIRROR_STALE_AFTER = dt.timedelta(days=1)
+
+
+class IndexUnavailable(Exception):
+    """The index cannot answer now (being rebuilt, or too large to rebuild in a request)."""
 
 
 def _analyzer(*, long_words: bool = False):
@@ -143,6 +164,7 @@ class CatalogueIndex:
         self.lock = threading.Lock()
         self.counted_lock = threading.Lock()  # request threads share the remembered counts
         self.window: tuple[int, int | None] = (-2, None)  # (generation, date of the window)
+        self.beaten = -HEARTBEAT_SECONDS  # when this process last wrote the mirror's position
 
     # -- Keeping in step -------------------------------------------------------
 
@@ -157,7 +179,12 @@ class CatalogueIndex:
             return {}
 
     def _write_state(self, applied: int) -> None:
-        state = {"schema": SCHEMA_VERSION, "database": _database_label(), "applied": applied}
+        state = {
+            "schema": SCHEMA_VERSION,
+            "database": _database_label(),
+            "applied": applied,
+            "mirror": self._read_state().get("mirror") or uuid.uuid4().hex,
+        }
         temporary = self._state_file.with_suffix(".tmp")
         temporary.write_text(json.dumps(state))
         temporary.replace(self._state_file)
@@ -172,11 +199,27 @@ class CatalogueIndex:
             "pairs", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
         )
 
+    @property
+    def _rebuilding(self) -> Path:
+        """Present while a process rebuilds the index (left behind by one that died: harmless)."""
+        return self.folder / "rebuilding"
+
     @contextlib.contextmanager
-    def _exclusive(self):
+    def _exclusive(self, *, patient: bool = True):
+        """Take the folder's lock. Not ``patient``: give up if a rebuild holds it."""
         self.folder.mkdir(parents=True, exist_ok=True)
         with self.lock, open(self.folder / "sync.lock", "a+") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            if patient:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            else:
+                while True:  # a replay holds the lock for milliseconds, a rebuild for minutes
+                    try:
+                        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if self._rebuilding.exists():
+                            raise IndexUnavailable("being rebuilt by another process") from None
+                        time.sleep(0.01)
             try:
                 yield
             finally:
@@ -187,32 +230,101 @@ class CatalogueIndex:
             cursor.execute("SELECT max(id) FROM core_searchchange WHERE kind = %s", [self.kind])
             return cursor.fetchone()[0] or 0
 
-    def ensure_current(self) -> None:
-        """Replay the changes this process has not seen yet (cheap when there are none)."""
+    def _pruned_through(self) -> int:
+        """The last change of the kind deleted from the log (0 if none)."""
+        from solidarity.core.models import SearchChangePruned
+
+        pruned = SearchChangePruned.objects.filter(kind=self.kind).first()
+        return pruned.through if pruned else 0
+
+    def _more_documents_than(self, limit: int) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM core_searchdocument WHERE kind = %s "
+                "LIMIT %s) d",
+                [self.kind, limit + 1],
+            )
+            return cursor.fetchone()[0] > limit
+
+    def ensure_current(self, *, whatever_size: bool = False) -> str:
+        """Replay the changes this process has not seen yet (cheap when there are none).
+
+        An index that must be rebuilt whole (missing, damaged, made for another
+        database or ahead of it, or behind changes pruned from the log) is
+        rebuilt here only if the kind holds at most REQUEST_REBUILD_LIMIT
+        documents, or ``whatever_size`` (start-up, commands); otherwise, or
+        while another process rebuilds it, IndexUnavailable is raised and the
+        caller asks the database. Returns "current", "replayed" or "rebuilt".
+        """
         last = self._last_change()
         if self.index is not None and last == self.seen:
-            return
-        with self._exclusive():
+            self._heartbeat()
+            return "current"
+        with self._exclusive(patient=whatever_size):
             state = self._read_state()
+            applied = state.get("applied", -1)
             usable = (
                 state.get("schema") == SCHEMA_VERSION
                 and state.get("database") == _database_label()
-                and state.get("applied", -1) <= last
+                and applied <= last
             )
-            try:
-                if self.index is None:
-                    self._open(fresh=not usable)
-            except (OSError, ValueError) as error:
-                log.warning("search index of %s unusable (%s): rebuilding", self.kind, error)
-                usable = False
-                self._open(fresh=True)
+            if usable and self.index is None:
+                try:
+                    self._open()
+                except (OSError, ValueError) as error:
+                    log.warning("search index of %s unusable (%s)", self.kind, error)
+                    usable = False
+            changed = []
+            if usable and applied < last:
+                changed = self._changed(applied, last)
+                # Read after the changes: a pruning committed before them shows here.
+                usable = self._pruned_through() <= applied
             if not usable:
+                if not whatever_size and self._more_documents_than(REQUEST_REBUILD_LIMIT):
+                    raise IndexUnavailable(
+                        "missing or out of date; `solidarity reindex --if-needed` rebuilds it"
+                    )
+                if self.index is None:
+                    self._open(fresh=True)
                 self._rebuild_locked(last)
-            elif state["applied"] < last:
-                self._replay(state["applied"], last)
+                outcome = "rebuilt"
+            elif applied < last:
+                self._replay(changed, last)
+                outcome = "replayed"
+            else:
+                outcome = "current"
             self.index.reload()
             self.seen = last
             self.counted.clear()
+        self._heartbeat(force=True)
+        return outcome
+
+    def _heartbeat(self, *, force: bool = False) -> None:
+        """Write how far this mirror has read the log, so pruning leaves it what it needs."""
+        now = time.monotonic()
+        if not force and now - self.beaten < HEARTBEAT_SECONDS:
+            return
+        from solidarity.core.models import SearchMirror
+
+        name = self._read_state().get("mirror")
+        if not name or self.seen < 0:
+            return
+        try:
+            with transaction.atomic():
+                SearchMirror.objects.bulk_create(
+                    [
+                        SearchMirror(
+                            name=name, kind=self.kind, applied=self.seen, seen_at=timezone.now()
+                        )
+                    ],
+                    update_conflicts=True,
+                    unique_fields=["name", "kind"],
+                    update_fields=["applied", "seen_at"],
+                )
+        except DatabaseError as error:  # the next change or heartbeat writes it
+            log.warning("could not record the position of the %s index: %s", self.kind, error)
+            return
+        self.beaten = now
 
     def _documents_after(self, after: int, limit: int):
         """(id, object_id, title, body, sorted_at, facets) of the next documents by id."""
@@ -238,14 +350,17 @@ class CatalogueIndex:
             document.add_text(facet_field(value), value)
         return document
 
-    def _replay(self, applied: int, last: int) -> None:
+    def _changed(self, applied: int, last: int) -> list[str]:
+        """The records changed after ``applied`` up to ``last``."""
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT DISTINCT object_id FROM core_searchchange "
                 "WHERE kind = %s AND id > %s AND id <= %s",
                 [self.kind, applied, last],
             )
-            changed = [row[0] for row in cursor.fetchall()]
+            return [row[0] for row in cursor.fetchall()]
+
+    def _replay(self, changed: list[str], last: int) -> None:
         writer = self.index.writer(50_000_000, 1)
         for start in range(0, len(changed), 500):
             chunk = changed[start : start + 500]
@@ -258,6 +373,15 @@ class CatalogueIndex:
         self._write_state(last)
 
     def _rebuild_locked(self, last: int) -> int:
+        # Until it is complete the folder holds no state: a rebuild cut short is done again.
+        self._state_file.unlink(missing_ok=True)
+        self._rebuilding.touch()
+        try:
+            return self._fill(last)
+        finally:
+            self._rebuilding.unlink(missing_ok=True)
+
+    def _fill(self, last: int) -> int:
         writer = self.index.writer(REBUILD_HEAP_BYTES, 1)
         writer.delete_all_documents()
         count, after = 0, 0
@@ -572,6 +696,38 @@ def refresh_after_commit(kind: str) -> None:
     transaction.on_commit(replay)
 
 
+def prune_changes() -> dict[str, int]:
+    """Delete the changes every mirror seen recently has applied; how many, by kind.
+
+    Mirrors (one folder on one machine each) write how far they have read the
+    log (``core_searchmirror``); those not seen for MIRROR_STALE_AFTER are
+    forgotten. A kind's last change is always kept: mirrors compare their
+    position with it. ``core_searchchangepruned`` records how far the log was
+    pruned, so a mirror left behind rebuilds rather than miss a change.
+    """
+    from solidarity.core.models import SearchChange, SearchChangePruned, SearchMirror
+
+    deleted = {}
+    with transaction.atomic():
+        SearchMirror.objects.filter(seen_at__lt=timezone.now() - MIRROR_STALE_AFTER).delete()
+        kinds = SearchChange.objects.order_by().values_list("kind", flat=True).distinct()
+        for kind in sorted(kinds):
+            last = SearchChange.objects.filter(kind=kind).order_by("-id").values("id")[:1]
+            last = last[0]["id"]
+            positions = SearchMirror.objects.filter(kind=kind).values_list("applied", flat=True)
+            keep_from = min([last, *positions])
+            count, _ = SearchChange.objects.filter(kind=kind, id__lt=keep_from).delete()
+            if count:
+                SearchChangePruned.objects.bulk_create(
+                    [SearchChangePruned(kind=kind, through=keep_from - 1)],
+                    update_conflicts=True,
+                    unique_fields=["kind"],
+                    update_fields=["through"],
+                )
+            deleted[kind] = count
+    return deleted
+
+
 def catalogue_index(kind: str) -> CatalogueIndex:
     folder = Path(settings.SEARCH_INDEX_DIR) / kind
     key = (str(folder), kind)
@@ -586,8 +742,19 @@ def enabled() -> bool:
 
 
 def faceted(backend, kind: str, query: Query, **options) -> FacetedPage:
-    """A catalogue page from the engine, with snippets from the database's own index."""
-    snippets = options.pop("snippets")
-    total, ranked, facet_counts = catalogue_index(kind).faceted(query, **options)
+    """A catalogue page from the engine, with snippets from the database's own index.
+
+    If the engine cannot answer (its folder unusable, the index missing and
+    too large to rebuild in a request, or being rebuilt), the database does,
+    with the same results, only slower on a large catalogue.
+    """
+    try:
+        total, ranked, facet_counts = catalogue_index(kind).faceted(
+            query, **{name: value for name, value in options.items() if name != "snippets"}
+        )
+    except (IndexUnavailable, OSError, ValueError) as error:
+        log.warning("catalogue index of %s unavailable, the database answers: %s", kind, error)
+        return faceting.run(backend, kind, query, **options)
+    snippets = options["snippets"]
     hits = faceting.hits_with_snippets(backend, kind, query, ranked, snippets=snippets)
     return FacetedPage(total, hits, facet_counts)

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 # Rebuilt or transient: not part of a backup. Search entries are rebuilt by
-# ``solidarity restore`` (through ``reindex``); the rest is Django's own
+# ``solidarity restore`` (through ``reindex``), and the catalogue mirrors' positions
+# belong to the database they read (its change log starts again); the rest is Django's own
 # bookkeeping, recreated by ``migrate``, or sessions and login counters.
 EXCLUDED = [
     "contenttypes",
@@ -18,6 +19,8 @@ EXCLUDED = [
     "axes",
     "core.searchdocument",
     "core.searchchange",
+    "core.searchmirror",
+    "core.searchchangepruned",
 ]
 
 
