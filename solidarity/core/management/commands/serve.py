@@ -26,6 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, no_reload, **options):
         address = f"{host}:{port}"
+        self._prepare_search_index()
         if settings.PRODUCTION:
             gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
             os.execv(
@@ -40,3 +41,12 @@ class Command(BaseCommand):
         with jobs.consumer_alongside() as consumer:
             self.stdout.write(f"Queued jobs (e-mail) are run by process {consumer.pid}")
             call_command("runserver", address, use_reloader=not no_reload)
+
+    def _prepare_search_index(self):
+        """Rebuild a missing or out-of-date catalogue index now, not in a visitor's request."""
+        try:
+            call_command("reindex", if_needed=True, stdout=self.stdout, stderr=self.stderr)
+        except Exception as error:  # serve anyway: the database answers catalogues meanwhile
+            self.stderr.write(
+                f"catalogue index not ready ({error}); catalogues are served from the database"
+            )
