@@ -33,7 +33,6 @@ import argparse
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -45,10 +44,17 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script: `benchmarks.…` as in its children
+from benchmarks.serving import (  # noqa: E402
+    children,
+    fresh_postgres,
+    gunicorn,
+    peak_rss_mib,
+    percentile,
+    run_child,
+)
+
 SOLIDARITY = str(Path(sys.executable).with_name("solidarity"))
-GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
-PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
-PG_BENCH = "postgres://postgres@127.0.0.1:5432/solidarity_bench"
 BATCH = 5000
 
 # (label, query string): what people type and click in the catalogue.
@@ -89,18 +95,6 @@ WARM_UP = [
     "country=KEN&level=national",
     "q=households&sort=newest",
 ]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def peak_rss_mib(pid: int | str = "self") -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 # -- Child: build --------------------------------------------------------------
@@ -353,49 +347,14 @@ def queries(runs: int) -> None:
 
 
 def _child(env: dict, *args: str) -> dict:
-    output = subprocess.run(
-        [sys.executable, __file__, *args], env=env, capture_output=True, text=True, cwd=ROOT
-    )
-    if output.returncode != 0:
-        sys.exit(f"{' '.join(args)} failed:\n{output.stderr}")
-    lines = output.stdout.strip().splitlines()
-    for line in lines[:-1]:
-        print(line)
-    return json.loads(lines[-1])
-
-
-def _children(pid: int) -> list[int]:
-    """The processes a server started (gunicorn's workers)."""
-    found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(child) for child in (task / "children").read_text().split()]
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return run_child(__file__, env, *args)
 
 
 def web(env: dict, runs: int) -> dict:
-    port = _free_port()
     # As in production (`solidarity serve` runs gunicorn there): one worker process,
     # which keeps its database connection from one request to the next.
-    server = subprocess.Popen(
-        [GUNICORN, "solidarity.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(base + "/health/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with gunicorn(env, workers=1) as (port, server):
+        base = f"http://127.0.0.1:{port}"
         urllib.request.urlopen(base + "/practices/", timeout=60).read()
 
         def page(params: str) -> float:
@@ -418,20 +377,9 @@ def web(env: dict, runs: int) -> dict:
             "page_p50_ms": round(statistics.median(times), 1),
             "page_p95_ms": round(percentile(times, 0.95), 1),
             "server_peak_rss_mib": round(
-                max(peak_rss_mib(pid) for pid in [server.pid, *_children(server.pid)]), 1
+                max(peak_rss_mib(pid) for pid in [server.pid, *children(server.pid)]), 1
             ),
         }
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _fresh_postgres() -> None:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute("DROP DATABASE IF EXISTS solidarity_bench")
-        admin.execute("CREATE DATABASE solidarity_bench")
 
 
 def run(database: str, count: int, runs: int, var: Path) -> None:
@@ -440,8 +388,7 @@ def run(database: str, count: int, runs: int, var: Path) -> None:
     env["DJANGO_SETTINGS_MODULE"] = "solidarity.settings"
     env.pop("DATABASE_URL", None)
     if database == "postgres":
-        _fresh_postgres()
-        env["DATABASE_URL"] = PG_BENCH
+        env["DATABASE_URL"] = fresh_postgres("solidarity_bench")
     subprocess.run([SOLIDARITY, "migrate", "--no-input"], env=env, check=True, capture_output=True)
     print(f"\n== {database}: building {count:,} published practices")
     started = time.perf_counter()
