@@ -15,7 +15,7 @@ help:
 	@echo "make test           set up and run the whole test suite (SQLite)"
 	@echo "make test-postgres  the suite against the local PostgreSQL, in a throwaway database"
 	@echo "make e2e            browser tests: Playwright driving Debian's chromium"
-	@echo "make lint           ruff lint and format check"
+	@echo "make lint           ruff lint and format check, mypy type check"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,7 @@ e2e: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff check --fix .

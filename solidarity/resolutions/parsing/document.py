@@ -245,9 +245,7 @@ class ResolutionDocument:
         if not number.isdigit():
             return None
         if kind == "pp":
-            items = self.preambular_paragraphs
-            return next((p for p in items if p.index == int(number)), None)
+            return next((p for p in self.preambular_paragraphs if p.index == int(number)), None)
         if kind == "op":
-            items = self.operative_paragraphs
-            return next((p for p in items if p.number == int(number)), None)
+            return next((p for p in self.operative_paragraphs if p.number == int(number)), None)
         return None

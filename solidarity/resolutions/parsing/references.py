@@ -18,6 +18,7 @@ Each is listed once, in order of first citation, with the anchors citing it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from solidarity.resolutions.parsing.document import Reference
 from solidarity.resolutions.parsing.header import MONTHS
@@ -86,6 +87,7 @@ def find_references(cited_in: list[tuple[str, str]], body: str) -> list[Referenc
                 citations.append((match.start(), kind, cited))
             else:
                 citations.append((match.start(), "document", symbol))
+        matches: Iterable[re.Match[str]]
         if "resolution" not in text and "decision" not in text:
             matches = ()
         else:

@@ -125,6 +125,8 @@ class Reader:
                 self._begin_body(line.number, formula_missing=True)
                 self.state = PREAMBLE
                 return self._preamble(line, position)
+            # The title and its line are read together: title_line is set here.
+            assert head.title_line is not None
             if not line.gap and line.number - head.title_line <= 3 and not line.heading:
                 head.title_parts.append(text)
                 return position
@@ -451,22 +453,23 @@ class Reader:
             sub.parts = [texts[index]]
         footnotes = []
         for note, found in zip(notes, where, strict=True):
-            paragraph = anchors[found] if found is not None else None
-            if paragraph is None:
+            placed_in = anchors[found] if found is not None else None
+            if placed_in is None:
                 diagnostics.warn(note.line, f"no marker of footnote {note.marker} in the text")
-            footnotes.append(Footnote(note.marker, join_lines(note.parts), paragraph))
+            footnotes.append(Footnote(note.marker, join_lines(note.parts), placed_in))
         document.footnotes = footnotes
 
         position = 0
         anchors_of_paragraphs: list[str] = []
-        paragraphs: list[PreambularParagraph | OperativeParagraph] = []
+        preambular: list[PreambularParagraph] = []
+        operative: list[OperativeParagraph] = []
         for paragraph in self.preamble:
             text = texts[position]
             anchors_of_paragraphs.append(anchors[position])
             position += 1
             lead = self._lead(paragraph, text, leads.preambular_lead, "preambular")
-            paragraphs.append(PreambularParagraph(index=paragraph.number, lead=lead, text=text))
-        document.preambular_paragraphs = list(paragraphs)
+            preambular.append(PreambularParagraph(index=paragraph.number, lead=lead, text=text))
+        document.preambular_paragraphs = preambular
         for paragraph in self.operative:
             text = texts[position]
             anchors_of_paragraphs.append(anchors[position])
@@ -477,7 +480,7 @@ class Reader:
                 built = [sub.build() for sub in paragraph.subs]
             lead = self._lead(paragraph, text, leads.operative_lead, "operative")
             asked = addressees(text, [sub.text for sub in _walk_built(built)] if built else ())
-            paragraphs.append(
+            operative.append(
                 OperativeParagraph(
                     number=paragraph.number,
                     lead=lead,
@@ -486,7 +489,8 @@ class Reader:
                     addressees=asked,
                 )
             )
-        document.operative_paragraphs = paragraphs[len(self.preamble) :]
+        document.operative_paragraphs = operative
+        paragraphs: list[PreambularParagraph | OperativeParagraph] = [*preambular, *operative]
 
         cited_in: list[tuple[str, str]] = []
         by_anchor: dict[str | None, list[Footnote]] = {}
@@ -498,10 +502,10 @@ class Reader:
                 text = " ".join([text, *(sub.text for sub in _walk_built(item.subparagraphs))])
             cited_in.append((anchor, text))
             if by_anchor:
-                for note in by_anchor.get(anchor, ()):
-                    cited_in.append((f"fn-{note.marker}", note.text))
-        for note in by_anchor.get(None, ()):
-            cited_in.append((f"fn-{note.marker}", note.text))
+                for footnote in by_anchor.get(anchor, ()):
+                    cited_in.append((f"fn-{footnote.marker}", footnote.text))
+        for footnote in by_anchor.get(None, ()):
+            cited_in.append((f"fn-{footnote.marker}", footnote.text))
         document.references = find_references(cited_in, document.body)
 
     def _lead(self, paragraph: ParagraphDraft, text: str, read, kind: str) -> str:
