@@ -296,7 +296,8 @@ _PDF_DICTIONARY_WINDOW = 64 * 1024  # a stream's dictionary is looked for this f
 MAX_PDF_OBJECT_STREAM_BYTES = 16 * 1024 * 1024
 MAX_PDF_OBJECT_STREAMS_BYTES = 64 * 1024 * 1024
 # A 500-page report has a few thousand streams; walking one costs a few
-# microseconds, so this bounds the check of any 20 MB file to well under a second.
+# microseconds. With this bound, the most hostile 20 MB files measured (ten
+# million names, a million empty streams) are checked in about a second.
 MAX_PDF_STREAMS = 100_000
 
 
