@@ -232,10 +232,62 @@ def test_an_index_ahead_of_its_database_is_rebuilt(settings, corpus):
     assert engine.catalogue_index(KIND)._read_state()["applied"] < 10**9
 
 
-def test_the_query_language_cannot_reach_the_engines_syntax(settings, corpus):
-    for text in ["title:x", "a AND (b", 'x"', "IN [1 TO 3]", "*", "seeds^9", "~2", "\\"]:
-        page = search.faceted_search(KIND, text)
-        assert page.total >= 0
+# Documents whose words look like the engines' syntax, and bait for each syntax:
+# a column filter (title:x) would find 2, a prefix (seed*) 3, NEAR 5, a boost 4 to 6.
+# (No English stop words are searched for: PostgreSQL does not index them.)
+SYNTAX_KIND = "test.syntax"
+SYNTAX_DOCUMENTS = {
+    "1": ("Marking the spot", "the title x stays on the map"),
+    "2": ("x", "a letter alone"),
+    "3": ("Seedlings", "seedling nurseries for farmers"),
+    "4": ("Seed banks", "seeds kept near water"),
+    "5": ("Rivers", "seeds water"),
+    "6": ("Nurseries", "wells near seeds stores and water tanks"),
+    "7": ("Health", "the body water balance"),
+    "8": ("Steps", "ranked in 1 to 3 steps, 2 at most"),
+}
+EVERY_DOCUMENT = set(SYNTAX_DOCUMENTS)
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("title:x", {"1"}),  # the phrase "title x", not x in the title
+        ("{title}: x", {"1"}),  # FTS5's column filter: the words title and x
+        ("body:water", {"7"}),
+        ("seed*", {"4", "5", "6"}),  # the word seed, not a prefix: no seedling
+        ("NEAR(seeds water)", {"6"}),  # the phrase "near seeds", and water
+        ("(seeds OR water", {"4", "5", "6", "7"}),
+        ("NEAR(", {"4", "6"}),  # the word near
+        ("(water AND (seeds", {"4", "5", "6"}),
+        ("+title", {"1"}),
+        ('x"', {"1", "2"}),
+        ("seeds^9", set()),  # the phrase "seeds 9", which no document holds
+        ("[1 3]", {"8"}),  # the numbers, not a range
+        ("~2", {"8"}),
+        ("title:x OR NEAR(seeds water)", {"1", "6"}),
+        # No word at all: the whole catalogue, as for an empty search.
+        ("*", EVERY_DOCUMENT),
+        ('"', EVERY_DOCUMENT),
+        ("\\", EVERY_DOCUMENT),
+        ("-", EVERY_DOCUMENT),
+    ],
+)
+def test_what_looks_like_the_engines_syntax_is_searched_as_words(settings, typed, found):
+    search.index_documents(
+        kind=SYNTAX_KIND,
+        documents=[
+            Document(object_id=key, title=title, body=body)
+            for key, (title, body) in SYNTAX_DOCUMENTS.items()
+        ],
+    )
+    pages = {}
+    for name in ("tantivy", "database"):
+        settings.SEARCH_ENGINE = name
+        page = search.faceted_search(SYNTAX_KIND, typed, limit=100, snippets=False)
+        pages[name] = {hit.object_id for hit in page.hits}
+        assert page.total == len(pages[name])
+    assert pages == {"tantivy": found, "database": found}
 
 
 def test_remembered_counts_are_forgotten_at_the_next_change(settings, corpus):
