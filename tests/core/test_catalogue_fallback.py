@@ -96,3 +96,25 @@ def test_reindex_if_needed_leaves_a_current_index_alone(settings, published_prac
     out = io.StringIO()
     call_command("reindex", "--if-needed", stdout=out)
     assert "practice: catalogue index current" in out.getvalue()
+
+
+def test_while_another_process_rebuilds_the_index_writes_and_searches_go_on(
+    settings, caplog, django_capture_on_commit_callbacks
+):
+    import fcntl
+
+    from solidarity.core import search
+
+    settings.SEARCH_ENGINE = "tantivy"
+    index = engine.catalogue_index("practice")
+    index.folder.mkdir(parents=True)
+    with open(index.folder / "sync.lock", "a+") as rebuilder:
+        fcntl.flock(rebuilder, fcntl.LOCK_EX)  # another process holds the folder...
+        (index.folder / "rebuilding").touch()  # ...to rebuild it
+        with caplog.at_level(logging.INFO, logger="solidarity.core.search.engine"):
+            with django_capture_on_commit_callbacks(execute=True):
+                search.index_document(kind="practice", object_id="7", title="seeds", body="")
+            assert caplog.records == []  # the writer's replay waits for the next query
+            page = search.faceted_search("practice", "seeds")
+        assert [hit.object_id for hit in page.hits] == ["7"]
+        assert "being rebuilt" in caplog.text

@@ -690,6 +690,8 @@ def refresh_after_commit(kind: str) -> None:
     def replay():
         try:
             catalogue_index(kind).ensure_current()
+        except IndexUnavailable:  # being rebuilt, or waiting for `reindex --if-needed`
+            pass
         except Exception:  # the record is safe; the next query retries
             log.exception("could not bring the %s search index up to date", kind)
 
