@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "solidarity.core.middleware.RefuseNulBytes",
     "solidarity.core.middleware.RefuseOversizedBodies",
+    "solidarity.core.middleware.RefuseIncompleteBodies",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -193,7 +194,8 @@ else:
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with failures counted per address (password spraying).
+    "solidarity.accounts.throttle.AddressThrottledBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -212,8 +214,12 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "core:home"
 
-# Login throttling: after 5 failures for one e-mail from one address, wait 15 minutes.
+# Login throttling: after 5 failures for one e-mail from one address, wait 15 minutes;
+# after 30 from one address, whatever the e-mails, that address waits for the end of
+# its quarter-hour (accounts/throttle.py).
 AXES_FAILURE_LIMIT = env_int("SOLIDARITY_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("SOLIDARITY_LOGIN_ADDRESS_FAILURE_LIMIT", 30, minimum=1)
+LOGIN_ADDRESS_WINDOW = 15 * 60
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"

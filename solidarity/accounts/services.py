@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -24,7 +25,7 @@ from django.utils.translation import gettext as _
 from solidarity.accounts import permissions
 from solidarity.accounts.models import Organization, OrganizationType, User
 from solidarity.accounts.tokens import email_verification_token
-from solidarity.core import audit, mail
+from solidarity.core import audit, mail, ratelimit
 from solidarity.core.permissions import require
 from solidarity.core.roles import Role
 from solidarity.core.text import clean_text, lookalike_keys, normalize_name
@@ -307,15 +308,19 @@ def contributor_sign_up(
     new_organization_type: OrganizationType | str = "",
     new_organization_country: Country | None = None,
     verify_url_prefix: str = "",
-) -> User:
+) -> User | None:
     """Register a contributor, inactive until the e-mail address is verified.
 
     Either an existing organization or a new one (proposed, unverified) is given.
     The verification e-mail leaves only once the account is stored.
+
+    An address that already has an account is answered exactly as a new one
+    (the same checks, the same password hashing, the same page), so sign-up
+    never tells who has an account; the owner is told by e-mail instead, and
+    None is returned.
     """
     email = User.objects.normalize_email(email).lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("An account with this e-mail address already exists.")})
+    existing = User.objects.filter(email__iexact=email).first()
     if organization is not None and (
         not organization.verified or organization.type == OrganizationType.STATE
     ):
@@ -323,8 +328,16 @@ def contributor_sign_up(
         raise ValidationError({"organization": _("Choose an organization from the list.")})
     if organization is None:
         organization = _proposed_organization(
-            new_organization_name, new_organization_type, new_organization_country
+            new_organization_name,
+            new_organization_type,
+            new_organization_country,
+            create=existing is None,
         )
+    if existing is not None:
+        validate_password(password, User(email=email, full_name=clean_text(full_name)))
+        make_password(password)  # the time a new account's hashing takes
+        _tell_owner_of_sign_up_attempt(existing, url_prefix=verify_url_prefix)
+        return None
     # The person is written to in the language they signed up in.
     user = User(
         email=email,
@@ -353,9 +366,10 @@ def contributor_sign_up(
     return user
 
 
-def _proposed_organization(name: str, type_, country) -> Organization:
+def _proposed_organization(name: str, type_, country, *, create: bool = True) -> Organization:
     """The organization a person names at sign-up: new and unverified, or one already
-    proposed the same way. A verified or State organization is never joined by name."""
+    proposed the same way. A verified or State organization is never joined by name.
+    With ``create=False`` the name is checked but nothing new is stored."""
     name = normalize_name(name)
     if not name or not type_:
         raise ValidationError(
@@ -367,6 +381,8 @@ def _proposed_organization(name: str, type_, country) -> Organization:
         )
     existing = organization_looking_like(name)
     if existing is None:
+        if not create:
+            return None  # type: ignore[return-value]
         return organization_create(
             actor=None,
             name=name,
@@ -382,6 +398,31 @@ def _proposed_organization(name: str, type_, country) -> Organization:
             }
         )
     return existing
+
+
+# At most this many notices an hour to one address, however often it is typed in.
+SIGN_UP_NOTICES = ratelimit.Rate(3, 3600)
+
+
+def _tell_owner_of_sign_up_attempt(user: User, *, url_prefix: str) -> None:
+    """Tell an account's owner that someone signed up with their address: a link to
+    reset the password, or, if the address was never confirmed, a new confirmation link."""
+    if not ratelimit.hit("sign-up-notice", user.email, SIGN_UP_NOTICES).allowed:
+        return
+    audit.record(actor=None, action="user.sign_up_again", target=user)
+    if user.email_verified_at is None:
+        link = url_prefix + reverse(
+            "accounts:verify",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": email_verification_token.make_token(user),
+            },
+        )
+        context = {"user": user, "verify_link": link, "reset_link": ""}
+    else:
+        link = url_prefix + reverse("accounts:password_reset")
+        context = {"user": user, "verify_link": "", "reset_link": link}
+    mail.send(to=user, template="accounts/email/sign_up_again", context=context)
 
 
 @transaction.atomic

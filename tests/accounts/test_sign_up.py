@@ -85,9 +85,61 @@ def test_a_contributor_can_join_an_existing_verified_organization(client, organi
 def test_signing_up_twice_with_the_same_address_keeps_one_account(client):
     _sign_up(client)
     again = _sign_up(client, email="nomvula@example.org")
-    assert "already exists" in again.content.decode()
+    assert "Check your e-mail" in again.content.decode()
     assert User.objects.filter(email="nomvula@example.org").count() == 1
+    # The second message is a new confirmation link: the account was never opened.
+    assert len(mail.outbox) == 2
+    assert "/accounts/verify/" in mail.outbox[1].body
+
+
+def _page_for(response, email: str) -> str:
+    """The page as the visitor sees it, but for the address typed and the form's token."""
+    page = response.content.decode().replace(email, "EMAIL")
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "TOKEN", page)
+
+
+def _page_templates(response) -> list[str]:
+    return [t.name for t in response.templates if "/email/" not in t.name]
+
+
+def test_sign_up_answers_the_same_whether_or_not_the_address_has_an_account(client, reviewer):
+    new = _sign_up(client, email="someone.new@example.org")
+    taken = _sign_up(client, email="Reviewer@Example.org", new_organization_name="Other Group")
+    assert taken.status_code == new.status_code == 200
+    assert _page_templates(taken) == _page_templates(new)
+    assert _page_for(taken, "Reviewer@Example.org") == _page_for(new, "someone.new@example.org")
+    # Nothing was made for the address that has an account.
+    assert not Organization.objects.filter(name="Other Group").exists()
+    assert User.objects.filter(email__iexact="reviewer@example.org").count() == 1
+
+
+def test_sign_up_refuses_a_weak_password_the_same_way_for_an_address_with_an_account(
+    client, reviewer
+):
+    new = _sign_up(client, email="someone.new@example.org", password="password")
+    taken = _sign_up(client, email="reviewer@example.org", password="password")
+    assert _page_for(taken, "reviewer@example.org") == _page_for(new, "someone.new@example.org")
+    assert "too common" in taken.content.decode()
+    assert mail.outbox == []
+
+
+def test_the_owner_of_the_address_is_told_with_a_link_to_reset_the_password(client, reviewer):
+    _sign_up(client, email="reviewer@example.org")
     assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["reviewer@example.org"]
+    assert "tried to sign up" in message.subject
+    assert "which already has one" in message.body
+    assert "http://testserver/accounts/password/reset/" in message.body
+    assert AuditEntry.objects.filter(
+        action="user.sign_up_again", target_id=str(reviewer.pk)
+    ).exists()
+
+
+def test_the_owner_is_told_at_most_three_times_an_hour(client, reviewer):
+    for _ in range(5):
+        _sign_up(client, email="reviewer@example.org")
+    assert len(mail.outbox) == 3
 
 
 def test_an_organization_must_be_chosen_or_named(client):
