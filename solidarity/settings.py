@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "solidarity.core.middleware.RefuseNulBytes",
     "solidarity.core.middleware.RefuseOversizedBodies",
+    "solidarity.core.middleware.RefuseIncompleteBodies",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,7 +1,8 @@
 """Refuse requests no page can answer, before they reach a view."""
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, UnreadablePostError
+from django.utils.translation import gettext as _
 
 
 class RefuseNulBytes:
@@ -47,4 +48,63 @@ class RefuseOversizedBodies:
                 status=413,
                 content_type="text/plain; charset=utf-8",
             )
+        return self.get_response(request)
+
+
+FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
+
+
+class _WholeBody:
+    """The request body, which must arrive to its announced length.
+
+    A server reading from a visitor who hung up gives the bytes that came and
+    then an end; this says it is an unreadable body, as a failed read would.
+    """
+
+    def __init__(self, stream, length: int):
+        self._stream = stream
+        self._left = length
+
+    def _counted(self, chunk: bytes, size) -> bytes:
+        self._left -= len(chunk)
+        if not chunk and self._left > 0 and size != 0:
+            raise OSError(f"The request body ended {self._left} bytes before its announced end.")
+        return chunk
+
+    def read(self, size=-1, /) -> bytes:
+        return self._counted(self._stream.read(size), size)
+
+    def readline(self, size=-1, /) -> bytes:
+        return self._counted(self._stream.readline(size), size)
+
+
+class RefuseIncompleteBodies:
+    """Refuse a form whose body stopped short (a dropped connection) with 400, never half-read.
+
+    Django reads a body that ends early as if it were whole: the fields that
+    arrived, and as much of a document as came. A view would then store a cut
+    file or a cut text. The form is read here, as the CSRF check would read it,
+    and an unreadable one is answered at once.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > 0 and hasattr(request, "_stream"):
+            request._stream = _WholeBody(request._stream, length)
+            if request.method == "POST" and request.content_type in FORM_TYPES:
+                try:
+                    request.POST  # noqa: B018 (read now, refused now)
+                except UnreadablePostError:
+                    for handler in request.upload_handlers:
+                        handler.upload_interrupted()  # the part of a document that came
+                    return HttpResponseBadRequest(
+                        _("The form did not arrive whole; nothing was saved. Send it again."),
+                        content_type="text/plain; charset=utf-8",
+                    )
         return self.get_response(request)

@@ -7,6 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import transaction
+from django.test.client import BOUNDARY, encode_multipart
 
 from solidarity.practices.models import Attachment, Practice, PracticeStatus
 from tests.conftest import PDF_BYTES, client_for, practice_content
@@ -99,19 +101,65 @@ def test_wrong_fields_are_named_on_the_form(contributor_x):
     assert not Practice.objects.exists()
 
 
-def test_an_interrupted_upload_leaves_no_record(contributor_x):
-    client = client_for(contributor_x)
-    boundary = "BoUnDaRy"
-    body = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nCut off\r\n'
-        f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.pdf"\r\n'
-        "Content-Type: application/pdf\r\n\r\n%PDF-1.4 and then the connection dropped"
-    ).encode()
-    response = client.generic(
-        "POST", "/practices/new/", body, content_type=f"multipart/form-data; boundary={boundary}"
+class _Interrupted(io.RawIOBase):
+    """A request body that stops after some bytes, as a server reads it from a dropped client:
+    either the bytes simply end (``error=None``) or reading past them fails."""
+
+    def __init__(self, data: bytes, *, error: Exception | None):
+        self._data = io.BytesIO(data)
+        self._error = error
+
+    def _more(self, chunk: bytes) -> bytes:
+        if not chunk and self._error is not None:
+            raise self._error
+        return chunk
+
+    def read(self, size=-1):
+        return self._more(self._data.read(size))
+
+    def readline(self, size=-1):
+        return self._more(self._data.readline(size))
+
+
+def _post_body(client, path: str, body: bytes, *, arrived: int, error: Exception | None):
+    """Post a multipart body of which only the first ``arrived`` bytes reach the server."""
+    return client.request(
+        REQUEST_METHOD="POST",
+        PATH_INFO=path,
+        CONTENT_TYPE=f"multipart/form-data; boundary={BOUNDARY}",
+        CONTENT_LENGTH=str(len(body)),
+        **{"wsgi.input": _Interrupted(body[:arrived], error=error)},
     )
-    assert response.status_code in (200, 400)
+
+
+@pytest.mark.parametrize(
+    "error", [None, ConnectionResetError("the visitor's connection dropped")], ids=["ends", "drops"]
+)
+@pytest.mark.parametrize("where", ["in the fields", "in the document"])
+def test_an_interrupted_upload_leaves_no_record(contributor_x, settings, tmp_path, error, where):
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path / "uploads")
+    (tmp_path / "uploads").mkdir()
+    # Large enough to be written to a temporary file as it arrives.
+    document = PDF_BYTES + b"%" + b"0" * (3 * 1024 * 1024) + b"\n%%EOF\n"
+    body = encode_multipart(
+        BOUNDARY,
+        form_data(files=SimpleUploadedFile("plan.pdf", document, "application/pdf")),
+    )
+    client = client_for(contributor_x)
+    client.raise_request_exception = False
+    with transaction.atomic():  # the whole body, as it would have arrived, is stored
+        response = _post_body(client, "/practices/new/", body, arrived=len(body), error=None)
+        assert response.status_code == 302
+        assert Attachment.objects.get().size == len(document)
+        transaction.set_rollback(True)
     assert not Practice.objects.exists()
+    arrived = body.index(b"Mobile clinics") if where == "in the fields" else len(body) // 2
+    response = _post_body(client, "/practices/new/", body, arrived=arrived, error=error)
+    assert response.status_code == 400
+    assert "nothing was saved" in response.content.decode()
+    assert not Practice.objects.exists()
+    assert not Attachment.objects.exists()
+    assert list((tmp_path / "uploads").iterdir()) == []  # no part of the document is kept
 
 
 def test_the_reviewer_requests_changes_then_publishes_from_the_review_page(
