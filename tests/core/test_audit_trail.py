@@ -16,7 +16,7 @@ def test_the_diff_keeps_only_changed_fields():
 def test_creating_an_organization_writes_an_entry_the_secretariat_can_read(
     personas, organization_x
 ):
-    entry = AuditEntry.objects.get(action="organization.create")
+    entry = AuditEntry.objects.get(action="organization.create", target_id=str(organization_x.pk))
     assert entry.actor_label == "system"
     assert entry.changes["name"] == [None, "Organization X"]
     assert entry.changes["countries"] == [None, ["KEN"]]
