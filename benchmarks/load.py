@@ -623,6 +623,7 @@ def report(recorder: Recorder, elapsed: float, memory: MemorySampler) -> int:
             f"every {memory.every:.0f} s): start {totals[0]:.0f} MiB, max {max(totals):.0f} MiB, "
             f"end {totals[-1]:.0f} MiB"
         )
+        print("    all workers over time (MiB): " + " ".join(f"{t:.0f}" for t in totals))
         for pid in workers:
             mine = [s[pid] for s in samples if pid in s]
             print(
