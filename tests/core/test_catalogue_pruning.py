@@ -105,3 +105,25 @@ def test_a_backup_carries_no_mirror_positions(two_machines, tmp_path):
     call_command("backup", str(target), stdout=io.StringIO())
     models = {row["model"] for row in json.loads(gzip.decompress(target.read_bytes()))}
     assert models and not models & {"core.searchmirror", "core.searchchangepruned"}
+
+
+def test_the_job_queue_prunes_the_log_every_night(two_machines):
+    from huey.contrib.djhuey import HUEY
+
+    from solidarity.core.tasks import prune_search_changes
+
+    a, b = two_machines
+    a.ensure_current()
+    b.ensure_current()
+
+    def due(at):
+        return {job.name for job in HUEY.read_periodic(at)}
+
+    assert any(
+        name.endswith("prune_search_changes") for name in due(dt.datetime(2026, 12, 5, 3, 17))
+    )
+    assert not any(
+        name.endswith("prune_search_changes") for name in due(dt.datetime(2026, 12, 5, 12))
+    )
+    assert prune_search_changes.call_local() == {KIND: 29}
+    assert SearchChange.objects.filter(kind=KIND).count() == 1
