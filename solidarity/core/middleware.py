@@ -77,6 +77,10 @@ class _WholeBody:
     def readline(self, size=-1, /) -> bytes:
         return self._counted(self._stream.readline(size), size)
 
+    def __getattr__(self, name):
+        # Everything else a server's stream offers (close, seekable, ...) is the stream's own.
+        return getattr(self._stream, name)
+
 
 class RefuseIncompleteBodies:
     """Refuse a form whose body stopped short (a dropped connection) with 400, never half-read.
