@@ -77,3 +77,33 @@ def test_serve_in_development_runs_queued_jobs_and_stops_the_consumer_with_it(tm
         server.wait(timeout=30)
     assert server.returncode == 0
     assert not Path(f"/proc/{consumer}").exists()
+
+
+def test_serve_with_test_settings_runs_jobs_in_place_and_starts_no_consumer(tmp_path):
+    """The browser tests serve with test settings, where each job runs where it is queued."""
+    env = {
+        **os.environ,
+        "SOLIDARITY_ENV": "test",
+        "SOLIDARITY_VAR_DIR": str(tmp_path),
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
+    port = str(_free_port())
+    server = subprocess.Popen(
+        [sys.executable, "-m", "solidarity.cli", "serve", "--no-reload", "--port", port],
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    output = _Output(server)
+    try:
+        assert output.wait_for(r"Quit the server with", timeout=30), "".join(output.lines)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
+    printed = "".join(output.lines)
+    assert "Queued jobs" not in printed
+    assert "Traceback" not in printed

@@ -38,6 +38,9 @@ class Command(BaseCommand):
             # The watcher: the child it restarts on each change serves, and runs jobs.
             call_command("runserver", address, use_reloader=True)
             return
+        if settings.HUEY.get("immediate"):  # test settings: each job runs where it is queued
+            call_command("runserver", address, use_reloader=not no_reload)
+            return
         with jobs.consumer_alongside() as consumer:
             self.stdout.write(f"Queued jobs (e-mail) are run by process {consumer.pid}")
             call_command("runserver", address, use_reloader=not no_reload)
