@@ -43,29 +43,41 @@ class _Output:
         return None
 
 
-def test_serve_in_development_runs_queued_jobs_and_stops_the_consumer_with_it(tmp_path):
-    # A mail queued while nothing runs, as a request would leave it.
-    queue = SqliteHuey("solidarity", filename=str(tmp_path / "jobs.sqlite3"))
-    queue.task()(tasks.deliver_mail.func)(
-        to="someone@example.org", subject="Queued before the server", body="Hello", language="en"
-    )
+def _serve(var: Path, environment: str) -> subprocess.Popen:
+    """`solidarity serve` as `make run` starts it, on a free port, printing to a pipe."""
     env = {
         **os.environ,
-        "SOLIDARITY_ENV": "development",
-        "SOLIDARITY_VAR_DIR": str(tmp_path),
+        "SOLIDARITY_ENV": environment,
+        "SOLIDARITY_VAR_DIR": str(var),
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
-    port = str(_free_port())
-    server = subprocess.Popen(
-        [sys.executable, "-m", "solidarity.cli", "serve", "--no-reload", "--port", port],
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "solidarity.cli",
+            "serve",
+            "--no-reload",
+            "--port",
+            str(_free_port()),
+        ],
         env=env,
         cwd=Path(__file__).resolve().parents[2],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def test_serve_in_development_runs_queued_jobs_and_stops_the_consumer_with_it(tmp_path):
+    # A mail queued while nothing runs, as a request would leave it.
+    queue = SqliteHuey("solidarity", filename=str(tmp_path / "jobs.sqlite3"))
+    queue.task()(tasks.deliver_mail.func)(
+        to="someone@example.org", subject="Queued before the server", body="Hello", language="en"
+    )
+    server = _serve(tmp_path, "development")
     output = _Output(server)
     try:
         started = output.wait_for(r"Queued jobs \(e-mail\) are run by process (\d+)", timeout=30)
@@ -81,23 +93,7 @@ def test_serve_in_development_runs_queued_jobs_and_stops_the_consumer_with_it(tm
 
 def test_serve_with_test_settings_runs_jobs_in_place_and_starts_no_consumer(tmp_path):
     """The browser tests serve with test settings, where each job runs where it is queued."""
-    env = {
-        **os.environ,
-        "SOLIDARITY_ENV": "test",
-        "SOLIDARITY_VAR_DIR": str(tmp_path),
-        "PYTHONUNBUFFERED": "1",
-    }
-    env.pop("DATABASE_URL", None)
-    env.pop("REDIS_URL", None)
-    port = str(_free_port())
-    server = subprocess.Popen(
-        [sys.executable, "-m", "solidarity.cli", "serve", "--no-reload", "--port", port],
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server = _serve(tmp_path, "test")
     output = _Output(server)
     try:
         assert output.wait_for(r"Quit the server with", timeout=30), "".join(output.lines)
