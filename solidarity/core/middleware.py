@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest, UnreadablePostError
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 
@@ -23,6 +24,28 @@ class RefuseNulBytes:
                 "The address contains a NUL character.", content_type="text/plain"
             )
         return self.get_response(request)
+
+
+class PrivateWhenSignedIn:
+    """Tell browsers and shared caches to keep no copy of what a signed-in person is shown.
+
+    A draft, a review thread, the account page or the audit trail must not stay
+    in a shared computer's browser cache or a proxy's (ASVS 8.2.1): every answer
+    to a signed-in request is ``Cache-Control: private, no-store`` (with
+    Django's ``never_cache`` headers). Static files never get here (WhiteNoise
+    answers them first), and anonymous answers keep their own headers, so the
+    public pages, API and exports stay cacheable. A request without a session
+    cookie is not looked up, so its answer gains no ``Vary: Cookie``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
 
 
 class RefuseOversizedBodies:
