@@ -264,6 +264,12 @@ def practice_submit(*, actor, practice: Practice) -> Practice:
     ):
         return practice  # sent twice by its submitter: once is enough
     require(can_edit_practice, actor, practice)
+    attachments = list(practice.attachments.filter(removed=False))
+    if practice.published and content_of(practice, attachments) == practice.published:
+        # The working copy is the published version: there is nothing to review.
+        raise ValidationError(
+            _("This practice is published as it stands: change it before sending it for review.")
+        )
     missing = missing_for_review(_working_fields(practice))
     if missing:
         labels = [str(Practice._meta.get_field(name).verbose_name) for name in missing]

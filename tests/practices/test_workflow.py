@@ -131,6 +131,19 @@ def test_sending_for_review_twice_counts_once(contributor_x, reviewer):
     assert practice.events.filter(action="submitted").count() == 1
 
 
+def test_a_published_practice_not_changed_since_is_not_sent_for_review_again(
+    published_practice, contributor_x
+):
+    events, audited = published_practice.events.count(), AuditEntry.objects.count()
+    with pytest.raises(ValidationError) as refused:
+        services.practice_submit(actor=contributor_x, practice=published_practice)
+    assert "change it before sending it for review" in str(refused.value)
+    published_practice.refresh_from_db()
+    assert published_practice.status == PracticeStatus.PUBLISHED
+    assert published_practice.events.count() == events
+    assert AuditEntry.objects.count() == audited
+
+
 def test_rejection_needs_a_reason_and_is_final_for_a_new_practice(
     contributor_x, reviewer, django_capture_on_commit_callbacks
 ):
