@@ -203,17 +203,23 @@ MATRIX = {
     "/practices/{submitted}/": _row(*[NOT_FOUND] * 8),
     "/practices/{state_draft}/": _row(*[NOT_FOUND] * 8),
     "/practices/{draft}/files/{draft_file}/": _row(*[NOT_FOUND] * 2, OK, *[NOT_FOUND] * 3, OK, OK),
-    "/practices/{draft}/workspace/": _row(REDIRECT, *[FORBIDDEN] * 5, OK, OK) | {"contributor": OK},
-    "/practices/{submitted}/workspace/": _row(REDIRECT, *[FORBIDDEN] * 5, OK, OK)
+    # A working copy another may not see does not exist for them (404, not 403).
+    "/practices/{draft}/workspace/": _row(REDIRECT, *[NOT_FOUND] * 5, OK, OK) | {"contributor": OK},
+    "/practices/{submitted}/workspace/": _row(REDIRECT, *[NOT_FOUND] * 5, OK, OK)
     | {"contributor": OK},
-    "/practices/{under_revision}/workspace/": _row(REDIRECT, *[FORBIDDEN] * 5, OK, OK)
+    "/practices/{under_revision}/workspace/": _row(REDIRECT, *[NOT_FOUND] * 5, OK, OK)
     | {"contributor": OK},
-    "/practices/{state_draft}/workspace/": _row(REDIRECT, *[FORBIDDEN] * 5, OK, OK)
+    "/practices/{state_draft}/workspace/": _row(REDIRECT, *[NOT_FOUND] * 5, OK, OK)
     | {"focal_point": OK},
-    "/practices/{draft}/edit/": _row(REDIRECT, *[FORBIDDEN] * 7) | {"contributor": OK},
-    "/practices/{under_revision}/edit/": _row(REDIRECT, *[FORBIDDEN] * 7) | {"contributor": OK},
-    "/practices/{submitted}/edit/": _row(REDIRECT, *[FORBIDDEN] * 7),
-    "/practices/{state_draft}/edit/": _row(REDIRECT, *[FORBIDDEN] * 7) | {"focal_point": OK},
+    # Those who see it but may not change it now are refused (403).
+    "/practices/{draft}/edit/": _row(REDIRECT, *[NOT_FOUND] * 5, FORBIDDEN, FORBIDDEN)
+    | {"contributor": OK},
+    "/practices/{under_revision}/edit/": _row(REDIRECT, *[NOT_FOUND] * 5, FORBIDDEN, FORBIDDEN)
+    | {"contributor": OK},
+    "/practices/{submitted}/edit/": _row(REDIRECT, *[NOT_FOUND] * 5, FORBIDDEN, FORBIDDEN)
+    | {"contributor": FORBIDDEN},
+    "/practices/{state_draft}/edit/": _row(REDIRECT, *[NOT_FOUND] * 5, FORBIDDEN, FORBIDDEN)
+    | {"focal_point": OK},
     "/practices/new/": _row(REDIRECT, FORBIDDEN, *[OK] * 6),
     "/practices/mine/": _row(REDIRECT, *[OK] * 7),
     "/practices/review/": _row(REDIRECT, *[FORBIDDEN] * 5, OK, OK),
@@ -420,36 +426,42 @@ PRACTICE_ACTIONS = {
 }
 
 # Who may do what to each practice: a row per state, a column per persona.
-S, F, D, U = SIGN_IN, FORBIDDEN, DONE, UNCHANGED
+# The working copy and its thread are its submitter's and the reviewers'; to
+# anyone else a practice's workspace does not exist (N, 404), whatever they post.
+S, F, N, D, U = SIGN_IN, FORBIDDEN, NOT_FOUND, DONE, UNCHANGED
 NOBODY = _row(S, F, F, F, F, F, F, F)
-SUBMITTER_X = _row(S, F, D, F, F, F, F, F)
-SUBMITTER_CUBA = _row(S, F, F, F, D, F, F, F)
-REVIEWERS = _row(S, F, F, F, F, F, D, D)
-THREAD_X = _row(S, F, D, F, F, F, D, D)
-THREAD_CUBA = _row(S, F, F, F, D, F, D, D)
+NOBODY_X = _row(S, N, F, N, N, N, F, F)
+NOBODY_CUBA = _row(S, N, N, N, F, N, F, F)
+SUBMITTER_X = _row(S, N, D, N, N, N, F, F)
+SUBMITTER_CUBA = _row(S, N, N, N, D, N, F, F)
+REVIEWERS_X = _row(S, N, F, N, N, N, D, D)
+REVIEWERS_CUBA = _row(S, N, N, N, F, N, D, D)
+THREAD_X = _row(S, N, D, N, N, N, D, D)
+THREAD_CUBA = _row(S, N, N, N, D, N, D, D)
 DECISIONS = {
-    "draft": NOBODY,
-    "submitted": REVIEWERS,
-    "changes_requested": NOBODY,
-    "under_revision": NOBODY,
-    "published": NOBODY,
-    "retracted": NOBODY,
-    "rejected": NOBODY,
-    "state_draft": NOBODY,
-    "state_submitted": REVIEWERS,
+    "draft": NOBODY_X,
+    "submitted": REVIEWERS_X,
+    "changes_requested": NOBODY_X,
+    "under_revision": NOBODY_X,
+    "published": NOBODY_X,
+    "retracted": NOBODY_X,
+    "rejected": NOBODY_X,
+    "state_draft": NOBODY_CUBA,
+    "state_submitted": REVIEWERS_CUBA,
 }
 POST_MATRIX = {
     "submit": {
         "draft": SUBMITTER_X,
         # Sent twice: the submitter is told it is on its way; nobody else may.
-        "submitted": _row(S, F, U, F, F, F, F, F),
+        "submitted": _row(S, N, U, N, N, N, F, F),
         "changes_requested": SUBMITTER_X,
         "under_revision": SUBMITTER_X,
-        "published": SUBMITTER_X,
-        "retracted": NOBODY,
-        "rejected": NOBODY,
+        # Published and unchanged since: nothing new to review.
+        "published": _row(S, N, U, N, N, N, F, F),
+        "retracted": NOBODY_X,
+        "rejected": NOBODY_X,
         "state_draft": SUBMITTER_CUBA,
-        "state_submitted": _row(S, F, F, F, U, F, F, F),
+        "state_submitted": _row(S, N, N, N, U, N, F, F),
     },
     "comment": {state: THREAD_CUBA if state.startswith("state") else THREAD_X for state in STATES},
     "request changes": DECISIONS,
@@ -457,17 +469,23 @@ POST_MATRIX = {
     "reject": DECISIONS,
     "edit": {
         "draft": SUBMITTER_X,
-        "submitted": NOBODY,
+        "submitted": NOBODY_X,
         "changes_requested": SUBMITTER_X,
         "under_revision": SUBMITTER_X,
         "published": SUBMITTER_X,
-        "retracted": NOBODY,
-        "rejected": NOBODY,
+        "retracted": NOBODY_X,
+        "rejected": NOBODY_X,
         "state_draft": SUBMITTER_CUBA,
-        "state_submitted": NOBODY,
+        "state_submitted": NOBODY_CUBA,
     },
+    # Retracting acts on the public page: a practice never published is not found.
     "retract": {
-        state: REVIEWERS if state in ("under_revision", "published") else NOBODY for state in STATES
+        state: _row(S, F, F, F, F, F, D, D)
+        if state in ("under_revision", "published")
+        else NOBODY
+        if state == "retracted"
+        else _row(S, *[N] * 7)
+        for state in STATES
     },
 }
 

@@ -8,6 +8,7 @@ from solidarity.core import search
 from solidarity.countries.models import RegionalGroup
 from solidarity.practices.indexing import FACETS, SEARCH_KIND
 from solidarity.practices.models import Practice, PracticeStatus, PracticeVersion, Theme
+from solidarity.practices.permissions import can_see_workspace
 from solidarity.practices.presentation import choice_label, country_names
 from solidarity.practices.taxonomy import ActorType, CountryRole, Level, Modality, sdg_label
 
@@ -175,6 +176,22 @@ def _traits(content: dict) -> set[str]:
         | {f"c:{c['country']}" for c in content["countries"]}
         | {f"m:{code}" for code in content["modalities"]}
     )
+
+
+def practice_get_for_user(user, pk: int) -> Practice:
+    """A practice's working copy and review thread, for its submitter and the reviewers.
+
+    To anyone else it does not exist (Practice.DoesNotExist, a 404 in views):
+    a number guessed from another organization's drafts says nothing of them.
+    """
+    practice = (
+        Practice.objects.select_related("submitted_by", "organization", "state")
+        .filter(pk=pk)
+        .first()
+    )
+    if practice is None or not can_see_workspace(user, practice):
+        raise Practice.DoesNotExist(f"No practice {pk} visible to this person.")
+    return practice
 
 
 def versions_of(practice: Practice) -> list[PracticeVersion]:

@@ -191,6 +191,14 @@ def _public(pk: int) -> Practice:
         raise Http404(_("No published good practice has this number.")) from None
 
 
+def _working_copy(request, pk: int) -> Practice:
+    """The working copy, for those who may see it; to anyone else it does not exist."""
+    try:
+        return selectors.practice_get_for_user(request.user, pk)
+    except Practice.DoesNotExist:
+        raise Http404(_("No good practice has this number.")) from None
+
+
 def detail(request, pk: int):
     practice = _public(pk)
     may_see_all = allowed(can_see_workspace, request.user, practice)
@@ -250,9 +258,8 @@ def attachment(request, pk: int, file_id: int):
         for version in practice.versions.all()
         for item in version.data.get("attachments", [])
     }
-    public = practice.is_public and document.pk in published_ids
-    if not public and not allowed(can_see_workspace, request.user, practice):
-        raise Http404(_("No such document."))
+    if not (practice.is_public and document.pk in published_ids):
+        _working_copy(request, pk)  # a document of the working copy only: theirs to see, or 404
     # Saved, not shown, unless it is an image; sandboxed either way. The same for
     # documents stored before they were checked for active content.
     return uploaded_file_response(
@@ -322,7 +329,7 @@ def _after_save(request, practice):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, pk: int):
-    practice = get_object_or_404(Practice, pk=pk)
+    practice = _working_copy(request, pk)
     if not allowed(can_edit_practice, request.user, practice):
         raise PermissionDenied
     attachments = list(practice.attachments.filter(removed=False))
@@ -354,11 +361,7 @@ def edit(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def workspace(request, pk: int):
     """The working copy with its review thread; reviewers decide here."""
-    practice = get_object_or_404(
-        Practice.objects.select_related("submitted_by", "organization", "state"), pk=pk
-    )
-    if not allowed(can_see_workspace, request.user, practice):
-        raise PermissionDenied
+    practice = _working_copy(request, pk)
     form = DecisionForm(request.POST or None)
     if request.method == "POST":
         if request.POST.get("decision") == "submit":
@@ -418,7 +421,7 @@ def _decide(request, practice, data) -> None:
 @login_required
 @require_POST
 def retract(request, pk: int):
-    practice = get_object_or_404(Practice, pk=pk)
+    practice = _public(pk)  # never published: nothing to retract, and nothing to tell
     if not allowed(can_retract_practice, request.user, practice):
         raise PermissionDenied
     form = ReasonForm(request.POST)
