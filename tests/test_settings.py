@@ -248,7 +248,17 @@ def test_with_redis_the_cache_and_login_counts_live_in_redis(tmp_path):
 def test_a_nul_character_in_the_address_is_a_bad_request(client, path):
     response = client.get(path)
     assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "NUL" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_nul_character_is_refused_in_the_language_of_the_address(client):
+    response = client.get("/fr/countries/?q=%00")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "NUL" in response.content.decode()
+    assert "The address contains" not in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest, UnreadablePostError
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
@@ -20,9 +21,12 @@ class RefuseNulBytes:
             "\x00" in key or any("\x00" in value for value in request.GET.getlist(key))
             for key in request.GET
         ):
-            return HttpResponseBadRequest(
-                "The address contains a NUL character.", content_type="text/plain"
-            )
+            # Answered before LocaleMiddleware: in the language the address asks for.
+            with translation.override(translation.get_language_from_request(request, True)):
+                return HttpResponseBadRequest(
+                    _("The address contains a NUL character."),
+                    content_type="text/plain; charset=utf-8",
+                )
         return self.get_response(request)
 
 
