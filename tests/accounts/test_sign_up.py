@@ -157,6 +157,33 @@ def test_a_weak_password_is_refused_and_nothing_is_stored(client):
     assert mail.outbox == []
 
 
+def test_a_password_shorter_than_twelve_characters_is_refused_and_the_page_says_so(client):
+    page = client.get("/accounts/sign-up/").content.decode()
+    assert "at least 12 characters" in page
+    response = _sign_up(client, password="kq7-vxw-3zp")  # 11 characters, not a common one
+    assert response.status_code == 200
+    assert "at least 12 characters" in response.content.decode()
+    assert not User.objects.exists()
+    _sign_up(client, password="kq7-vxw-3zpm")
+    assert User.objects.filter(email="nomvula@example.org").exists()
+
+
+def test_an_account_made_by_the_secretariat_needs_a_password_of_twelve_characters(db):
+    from django.core.exceptions import ValidationError
+
+    from solidarity.accounts import services
+
+    with pytest.raises(ValidationError, match="at least 12 characters"):
+        services.user_create(
+            actor=None,
+            email="short@example.org",
+            full_name="Short Password",
+            role=Role.REVIEWER,
+            password="kq7-vxw-3zp",
+        )
+    assert not User.objects.exists()
+
+
 def test_a_forged_confirmation_link_is_refused(client):
     _sign_up(client)
     link = _link_in_last_mail()
