@@ -230,13 +230,19 @@ def organization_create(
     return organization
 
 
-def organization_looking_like(name: str) -> Organization | None:
+def organization_looking_like(
+    name: str, *, other_than: Organization | None = None
+) -> Organization | None:
     """The organization whose name people could take for ``name``: the same once
     normalized, whatever the case, invisible characters or lookalike letters of
     another script (Unicode TR39 confusables). Organizations are few (hundreds):
-    their names are compared in Python."""
+    their names are compared in Python. ``other_than`` (one being renamed) is
+    left out: a new name may look like its own and like another's too."""
     keys = lookalike_keys(name)
-    for organization in Organization.objects.order_by("pk").iterator():
+    others = Organization.objects.order_by("pk")
+    if other_than is not None:
+        others = others.exclude(pk=other_than.pk)
+    for organization in others.iterator():
         if any(a == b for a, b in zip(keys, lookalike_keys(organization.name), strict=True)):
             return organization
     return None
@@ -260,8 +266,10 @@ def organization_update(
     before = audit.snapshot(organization)
     before["countries"] = sorted(organization.countries.values_list("iso3", flat=True))
     name = normalize_name(name)
-    existing = organization_looking_like(name) if name != organization.name else None
-    if existing is not None and existing.pk != organization.pk:
+    existing = None
+    if name != organization.name:  # a record kept as it is named stays editable
+        existing = organization_looking_like(name, other_than=organization)
+    if existing is not None:
         raise ValidationError(
             {
                 "name": _(

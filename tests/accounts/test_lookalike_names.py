@@ -83,3 +83,23 @@ def test_different_names_are_not_lookalikes():
     assert not lookalikes("Bill Foundation", "Bili Foundation")
     assert not lookalikes("Caritas", "Cáritas")
     assert normalize_name("ﬁnance\u200d  watch") == "finance watch"
+
+
+def test_renaming_an_organization_to_a_lookalike_of_another_is_refused():
+    """The new name may look like the organization's own (a capital I for a small L)
+    and like another's too: the other one is what counts."""
+    own = services.organization_create(actor=None, name="lnfo Group", type="ngo")  # small L
+    other = services.organization_create(actor=None, name="info group", type="ngo")
+    assert not lookalikes(own.name, other.name)
+    with pytest.raises(ValidationError) as refused:
+        services.organization_update(actor=None, organization=own, name="Info Group", type="ngo")
+    assert "info group is already registered" in str(refused.value)
+    own.refresh_from_db()
+    assert own.name == "lnfo Group"
+
+
+def test_an_organization_may_be_renamed_to_a_lookalike_of_its_own_name():
+    own = services.organization_create(actor=None, name="lnfo Group", type="ngo")
+    services.organization_update(actor=None, organization=own, name="Info Group", type="ngo")
+    own.refresh_from_db()
+    assert own.name == "Info Group"
