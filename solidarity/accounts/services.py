@@ -15,7 +15,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -191,6 +191,22 @@ def _checked_language(language: str) -> str:
     return language
 
 
+# The names of organizations are unique once normalized and mapped to their
+# lookalikes, which no database constraint can say: two transactions could each
+# find no lookalike and both store theirs. So the check and the write of a name
+# take turns, from the check to the commit: on PostgreSQL by a transaction-level
+# advisory lock (this class, key 0); SQLite's transactions already take turns
+# (BEGIN IMMEDIATE, see settings.DATABASES).
+ORGANIZATION_NAMES_LOCK_CLASS = 5605
+
+
+def _take_turn_with_names() -> None:
+    """Wait for others checking or writing organization names; ends with the transaction."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, 0)", [ORGANIZATION_NAMES_LOCK_CLASS])
+
+
 @transaction.atomic
 def organization_create(
     *,
@@ -203,6 +219,7 @@ def organization_create(
 ) -> Organization:
     _authorize(permissions.can_manage_organizations, actor)
     name = normalize_name(name)
+    _take_turn_with_names()
     existing = organization_looking_like(name)
     if existing is not None:
         raise ValidationError(
@@ -261,6 +278,9 @@ def organization_update(
 ) -> Organization:
     """Change an organization's record; its address (slug) stays."""
     _authorize(permissions.can_manage_organizations, actor)
+    # The turn before the row: a sign-up joining this organization holds the turn
+    # and then needs the row (its user's foreign key), so this order cannot deadlock.
+    _take_turn_with_names()
     organization = Organization.objects.select_for_update().get(pk=organization.pk)
     countries = list(countries)
     before = audit.snapshot(organization)
@@ -387,6 +407,7 @@ def _proposed_organization(name: str, type_, country, *, create: bool = True) ->
         raise ValidationError(
             {"organization": _("State focal points receive their account from the secretariat.")}
         )
+    _take_turn_with_names()  # a lookalike proposed at the same moment is joined, not doubled
     existing = organization_looking_like(name)
     if existing is None:
         if not create:
