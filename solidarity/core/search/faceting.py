@@ -66,6 +66,12 @@ def hits_with_snippets(backend, kind: str, query: Query, ranked, *, snippets: bo
 # lock, one per kind), and a kind's changes become visible in the order of their
 # ids. Taken before the document's own row is written, so writers of a kind lock
 # in one order. SQLite's writers already take turns (one writer at a time).
+# Against the records' rows the order is one too, so no deadlock: every service
+# that indexes (a practice's publish, retract and import, a resolution's ingest)
+# locks or updates its record's row first and indexes last; once it holds the
+# turn it only inserts rows (search rows, review event, audit entry, an import's
+# next practice), whose foreign keys point at its own locked record or at users,
+# whose rows are locked only by account services, which never index.
 LOG_LOCK_CLASS = 5604
 
 
