@@ -173,6 +173,7 @@ MATRIX = {
     "/accounts/login/": _row(OK, *[REDIRECT] * 7),
     "/accounts/sign-up/": _row(OK, *[REDIRECT] * 7),
     "/accounts/password/reset/": EVERYONE,
+    "/accounts/password/change/": _row(REDIRECT, *[OK] * 7),
     "/accounts/me/": _row(REDIRECT, *[OK] * 7),
     "/audit/": SECRETARIAT_ONLY,
     "/accounts/pending/": SECRETARIAT_ONLY,
@@ -712,6 +713,21 @@ OTHER_ACTIONS = {
         ),
         lambda world: "/accounts/password/reset/sent/",
     ),
+    "change password": Action(
+        "/accounts/password/change/",
+        "/accounts/password/change/",
+        lambda: {
+            "old_password": PASSWORD,
+            "new_password1": "a-brand-new-passphrase-77",
+            "new_password2": "a-brand-new-passphrase-77",
+        },
+        lambda before, after, world: (
+            world["person"] is not None
+            and User.objects.get(pk=world["person"].pk).check_password("a-brand-new-passphrase-77")
+            and [m.to for m in mail.outbox] == [[world["person"].email]]
+        ),
+        lambda world: "/accounts/me/",
+    ),
 }
 ME = to("/accounts/me/")
 OTHER_MATRIX = {
@@ -725,6 +741,8 @@ OTHER_MATRIX = {
     "sign out": _row(U, D, D, D, D, D, D, D),
     "choose language": _row(*[D] * 8),
     "reset password": _row(*[D] * 8),
+    # One's own, giving the current one; the owner is told by e-mail.
+    "change password": _row(S, *[D] * 7),
 }
 
 
@@ -834,6 +852,7 @@ ROUTES = {
     "accounts/pending/": ("/accounts/pending/", ()),
     "accounts/pending/<int:pk>/": (None, ("confirm", "refuse")),
     "accounts/password/reset/": ("/accounts/password/reset/", ("reset password",)),
+    "accounts/password/change/": ("/accounts/password/change/", ("change password",)),
     "health/": ("/health/", ()),
     "practices/": ("/practices/", ()),
     "practices/feed/": ("/practices/feed/", ()),

@@ -5,7 +5,6 @@ from django.contrib.auth.models import Group
 
 from solidarity.accounts import services
 from solidarity.accounts.models import Organization, User
-from solidarity.core import audit
 from solidarity.core.admin import ServiceAdmin
 
 # Roles are the platform's permissions (core.roles and each app's policies);
@@ -119,9 +118,6 @@ class UserAdmin(ServiceAdmin, DjangoUserAdmin):
     def user_change_password(self, request, id, form_url=""):
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:
-            audit.record(
-                actor=request.user,
-                action="user.change_password (admin)",
-                target=User.objects.get(pk=id),
-            )
+            # Django's form set the password (it checked it with the validators).
+            services.user_password_set_in_admin(actor=request.user, user=User.objects.get(pk=id))
         return response

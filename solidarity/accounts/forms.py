@@ -75,3 +75,26 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         html_email_template_name=None,
     ):
         mail.send(to=context["user"], template="accounts/email/password_reset", context=context)
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's form (the current password, the new one twice), saved through the
+    accounts service, which audits the change and tells the owner."""
+
+    def save(self, commit=True):
+        from solidarity.accounts import services
+
+        return services.user_change_password(
+            actor=self.user, user=self.user, password=self.cleaned_data["new_password1"]
+        )
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    """The new password chosen through an e-mailed reset link, saved the same way."""
+
+    def save(self, commit=True):
+        from solidarity.accounts import services
+
+        return services.user_reset_password(
+            user=self.user, password=self.cleaned_data["new_password1"]
+        )

@@ -18,3 +18,9 @@ def acts_for_organization(user, obj=None) -> bool:
     from solidarity.core.roles import Role
 
     return has_role(user, Role.CONTRIBUTOR) and user.organization_confirmed_at is not None
+
+
+def can_change_password(user, obj=None) -> bool:
+    """One's own password (the current one given), or anyone's for the administration."""
+    own = obj is not None and getattr(user, "is_authenticated", False) and user.pk == obj.pk
+    return bool(own and user.is_active) or can_manage_users(user)

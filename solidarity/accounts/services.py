@@ -549,3 +549,55 @@ def _tell(user: User, *, confirmed: bool, reason: str) -> None:
         template="accounts/email/membership",
         context={"user": user, "confirmed": confirmed, "reason": reason},
     )
+
+
+@transaction.atomic
+def user_change_password(*, actor: User | None, user: User, password: str) -> User:
+    """A person changes their own password (signed in, having given the current one), or
+    the secretariat changes it for them; the owner is told by e-mail either way."""
+    if actor is not None:
+        require(permissions.can_change_password, actor, user)
+    by_secretariat = actor is not None and actor.pk != user.pk
+    _set_password(user, password)
+    audit.record(
+        actor=actor,
+        action="user.change_password (admin)" if by_secretariat else "user.change_password",
+        target=user,
+    )
+    _tell_password_changed(user, reset=False, by_secretariat=by_secretariat)
+    return user
+
+
+@transaction.atomic
+def user_password_set_in_admin(*, actor: User, user: User) -> None:
+    """The administration's password form has set (or disabled) a person's password:
+    audit it and tell the owner."""
+    require(permissions.can_manage_users, actor)
+    audit.record(actor=actor, action="user.change_password (admin)", target=user)
+    _tell_password_changed(user, reset=False, by_secretariat=True)
+
+
+@transaction.atomic
+def user_reset_password(*, user: User, password: str) -> User:
+    """A person chose a new password through the link e-mailed to them (the view
+    checked the link: holding it is the authority); the owner is told by e-mail."""
+    _set_password(user, password)
+    audit.record(actor=user, action="user.reset_password", target=user)
+    _tell_password_changed(user, reset=True, by_secretariat=False)
+    return user
+
+
+def _set_password(user: User, password: str) -> None:
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+
+
+def _tell_password_changed(user: User, *, reset: bool, by_secretariat: bool) -> None:
+    """The owner learns of every new password, so one set by someone else does not go
+    unnoticed (ASVS 2.2.3): what happened, and how to take the account back."""
+    mail.send(
+        to=[user],  # a list: request.user is a lazy object that looks iterable
+        template="accounts/email/password_changed",
+        context={"user": user, "reset": reset, "by_secretariat": by_secretariat},
+    )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/me/", views.profile, name="profile"),
     path("accounts/pending/", views.pending_members, name="pending"),
     path("accounts/pending/<int:pk>/", views.pending_member_decide, name="pending_decide"),
+    path("accounts/password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "accounts/password/reset/",
         auth_views.PasswordResetView.as_view(
@@ -31,6 +32,7 @@ urlpatterns = [
         "accounts/password/reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
+            form_class=forms.SetPasswordForm,
             success_url=reverse_lazy("accounts:login"),
         ),
         name="password_reset_confirm",

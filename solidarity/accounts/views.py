@@ -4,12 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from solidarity.accounts import permissions, selectors, services
+from solidarity.accounts import forms, permissions, selectors, services
 from solidarity.accounts.forms import LoginForm, SignUpForm
 from solidarity.accounts.models import Organization, User
 from solidarity.core.permissions import allowed
@@ -19,6 +20,23 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A signed-in person changes their password, giving the current one; the
+    session stays signed in, the others end (they are bound to the old hash)."""
+
+    form_class = forms.PasswordChangeForm
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(
+            self.request,
+            _("Your password was changed. A notice was sent to your e-mail address."),
+        )
+        return response
 
 
 @require_http_methods(["GET", "POST"])
