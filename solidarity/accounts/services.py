@@ -597,7 +597,7 @@ def _tell_password_changed(user: User, *, reset: bool, by_secretariat: bool) -> 
     """The owner learns of every new password, so one set by someone else does not go
     unnoticed (ASVS 2.2.3): what happened, and how to take the account back."""
     mail.send(
-        to=[user],  # a list: request.user is a lazy object that looks iterable
+        to=user,
         template="accounts/email/password_changed",
         context={"user": user, "reset": reset, "by_secretariat": by_secretariat},
     )

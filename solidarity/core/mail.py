@@ -61,7 +61,8 @@ def active_language() -> str:
 
 
 def _recipients(to) -> list[tuple[str, str, Any]]:
-    if isinstance(to, str) or not isinstance(to, Iterable):
+    # One person (a User, or request.user, whose lazy wrapper is iterable too) or one address.
+    if isinstance(to, str) or hasattr(to, "email") or not isinstance(to, Iterable):
         to = [to]
     people, addresses = [], []
     for item in to:

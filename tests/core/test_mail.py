@@ -160,3 +160,21 @@ def test_a_password_reset_link_is_sent_in_the_language_of_the_account(
     assert message.to == ["claire@example.org"]
     assert message.subject.startswith("Réinitialisation du mot de passe")
     assert "/accounts/password/reset/" in message.body
+
+
+def test_the_person_signed_in_can_be_told_as_a_request_hands_them_over(
+    django_capture_on_commit_callbacks,
+):
+    from django.utils.functional import SimpleLazyObject
+
+    person = _reviewer("lea@example.org", "fr")
+    as_a_request_has_it = SimpleLazyObject(lambda: person)  # request.user is lazy
+    with django_capture_on_commit_callbacks(execute=True):
+        told = mail.send(
+            to=as_a_request_has_it,
+            template="accounts/email/membership",
+            context={"confirmed": True, "user": person, "reason": ""},
+        )
+    assert told == 1
+    assert sent.outbox[-1].to == ["lea@example.org"]
+    assert sent.outbox[-1].extra_headers["Content-Language"] == "fr"
