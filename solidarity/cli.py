@@ -17,13 +17,14 @@ on human rights and international solidarity.
 
 Commands:
   serve        serve the platform (HOST and PORT override 127.0.0.1:8000)
+  run_huey     run the job queue's consumer (e-mail, nightly jobs); serve starts one in development
   migrate      create or update the database tables
   demo         load the demonstration data once (development only)
   createuser   create an account with a role
   countries    sync the reference list of States, or resolve printed names
   parse        read a resolution file and print it as JSON
   ingest       parse and store resolution files or folders
-  reindex      rebuild the full-text search index
+  reindex      rebuild the search index; --if-needed at each deploy, --prune the change log
   backup       write every record to one compressed file
   restore      load a backup into a new, empty database
 
