@@ -1,4 +1,7 @@
+from urllib.parse import urlsplit
+
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
@@ -74,6 +77,11 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
+        # The link leads to the public address, not to the host name the request
+        # reached this server by (behind a proxy, often an internal one).
+        site = urlsplit(settings.SITE_URL)
+        context = {**context, "protocol": site.scheme, "domain": site.netloc}
+        context["site_name"] = site.netloc
         mail.send(to=context["user"], template="accounts/email/password_reset", context=context)
 
 

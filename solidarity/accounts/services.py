@@ -335,7 +335,6 @@ def contributor_sign_up(
     new_organization_name: str = "",
     new_organization_type: OrganizationType | str = "",
     new_organization_country: Country | None = None,
-    verify_url_prefix: str = "",
 ) -> User | None:
     """Register a contributor, inactive until the e-mail address is verified.
 
@@ -364,7 +363,7 @@ def contributor_sign_up(
     if existing is not None:
         validate_password(password, User(email=email, full_name=clean_text(full_name)))
         make_password(password)  # the time a new account's hashing takes
-        _tell_owner_of_sign_up_attempt(existing, url_prefix=verify_url_prefix)
+        _tell_owner_of_sign_up_attempt(existing)
         return None
     # The person is written to in the language they signed up in.
     user = User(
@@ -383,7 +382,7 @@ def contributor_sign_up(
         target=user,
         after=audit.snapshot(user, _USER_FIELDS),
     )
-    link = verify_url_prefix + reverse(
+    link = settings.SITE_URL + reverse(
         "accounts:verify",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
@@ -433,14 +432,14 @@ def _proposed_organization(name: str, type_, country, *, create: bool = True) ->
 SIGN_UP_NOTICES = ratelimit.Rate(3, 3600)
 
 
-def _tell_owner_of_sign_up_attempt(user: User, *, url_prefix: str) -> None:
+def _tell_owner_of_sign_up_attempt(user: User) -> None:
     """Tell an account's owner that someone signed up with their address: a link to
     reset the password, or, if the address was never confirmed, a new confirmation link."""
     if not ratelimit.hit("sign-up-notice", user.email, SIGN_UP_NOTICES).allowed:
         return
     audit.record(actor=None, action="user.sign_up_again", target=user)
     if user.email_verified_at is None:
-        link = url_prefix + reverse(
+        link = settings.SITE_URL + reverse(
             "accounts:verify",
             kwargs={
                 "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
@@ -449,7 +448,7 @@ def _tell_owner_of_sign_up_attempt(user: User, *, url_prefix: str) -> None:
         )
         context = {"user": user, "verify_link": link, "reset_link": ""}
     else:
-        link = url_prefix + reverse("accounts:password_reset")
+        link = settings.SITE_URL + reverse("accounts:password_reset")
         context = {"user": user, "verify_link": "", "reset_link": link}
     mail.send(to=user, template="accounts/email/sign_up_again", context=context)
 

@@ -55,7 +55,6 @@ def sign_up(request):
                 new_organization_name=data["new_organization_name"],
                 new_organization_type=data["new_organization_type"],
                 new_organization_country=data["new_organization_country"],
-                verify_url_prefix=request.build_absolute_uri("/")[:-1],
             )
         except ValidationError as error:
             _attach_errors(form, error)
