@@ -33,6 +33,11 @@ class Command(BaseCommand):
                 gunicorn,
                 [gunicorn, "solidarity.wsgi", "--bind", address, "--workers", str(workers)],
             )
+        if "SOLIDARITY_SITE_URL" not in os.environ:
+            # Links in e-mails lead back to this server, whatever port it was given;
+            # set for the processes it starts too (the reloaded server, the consumer).
+            shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+            settings.SITE_URL = os.environ["SOLIDARITY_SITE_URL"] = f"http://{shown}:{port}"
         self.stdout.write(f"Solidarity is served at http://{address}/ (Ctrl+C stops it)")
         if not no_reload and os.environ.get("RUN_MAIN") != "true":
             # The watcher: the child it restarts on each change serves, and runs jobs.
