@@ -351,10 +351,7 @@ RATE_LIMIT_KEY_PREFIX = "solidarity:limit"
 # X-Forwarded-For only that many hops deep, so a client cannot forge it.
 PROXY_COUNT = env_int("SOLIDARITY_PROXY_COUNT", 0, minimum=0, maximum=10)
 NINJA_NUM_PROXIES = PROXY_COUNT
-AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PROXY_COUNT else ["REMOTE_ADDR"]
-)
+AXES_CLIENT_IP_CALLABLE = "solidarity.core.ratelimit.forwarded_address"
 
 # Platform facts shown in the interface.
 SOLIDARITY_DEMO_ALLOWED = not PRODUCTION

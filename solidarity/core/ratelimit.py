@@ -116,12 +116,12 @@ def undo(scope: str, ident: str, rate: Rate, *, now: float | None = None) -> Non
         log.exception("The rate-limit counter could not be reached.")
 
 
-def client_address(request) -> str:
+def forwarded_address(request) -> str:
     """The address a request comes from, read behind ``PROXY_COUNT`` proxies only.
 
     X-Forwarded-For is read that many hops from its end, the part our own
-    proxies wrote; what a client sends in it is never used. IPv6 addresses are
-    counted by their /64 network, which one subscriber holds whole.
+    proxies wrote; what a client sends in it is never used. (django-axes reads
+    it here too, for its lock of one e-mail from one address.)
     """
     address = request.META.get("REMOTE_ADDR", "")
     proxies = settings.PROXY_COUNT
@@ -130,6 +130,13 @@ def client_address(request) -> str:
         hops = [hop for hop in hops if hop]
         if hops:
             address = hops[-min(proxies, len(hops))]
+    return address
+
+
+def client_address(request) -> str:
+    """The client counted by a limit: ``forwarded_address``, with IPv6 addresses
+    counted by their /64 network, which one subscriber holds whole."""
+    address = forwarded_address(request)
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
