@@ -7,6 +7,8 @@ import re
 import signal
 import subprocess
 import sys
+import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -14,6 +16,18 @@ from pathlib import Path
 from tests.core.test_jobs import _free_port, _Output
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _first_page(browser, url: str) -> str:
+    """The page, once the server listens (it says so a moment before it does)."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            return browser.open(url, timeout=30).read().decode()
+        except urllib.error.URLError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def test_a_sign_up_on_a_development_server_gets_a_link_back_to_that_server(tmp_path):
@@ -40,14 +54,13 @@ def test_a_sign_up_on_a_development_server_gets_a_link_back_to_that_server(tmp_p
     )
     output = _Output(server)
     try:
-        assert output.wait_for(r"Queued jobs \(e-mail\) are run by", timeout=30), "".join(
-            output.lines
-        )
+        for started in (r"Queued jobs \(e-mail\) are run by", r"Quit the server with"):
+            assert output.wait_for(started, timeout=30), "".join(output.lines)
         base = f"http://127.0.0.1:{port}"
         browser = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
         )
-        page = browser.open(f"{base}/fr/accounts/sign-up/", timeout=30).read().decode()
+        page = _first_page(browser, f"{base}/fr/accounts/sign-up/")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         form = {
             "csrfmiddlewaretoken": token,
