@@ -61,6 +61,11 @@ CHOSEN_FIELDS = ("level", "themes", "modalities", "sdg_goals", "human_rights", "
 _ERROR_FIELD = {"actors": "actor_name_1", "countries": "country_1", "sources": "source_url_1"}
 
 
+# A date field holds only an ISO date: a browser empties one given 01/03/2019, the
+# French way, and the date would be lost when the form is sent back.
+ISO_DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
 class PracticeForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
@@ -101,12 +106,8 @@ class PracticeForm(forms.Form):
     resources = forms.CharField(
         label=_("Resources"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    started_on = forms.DateField(
-        label=_("Started on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    ended_on = forms.DateField(
-        label=_("Ended on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    started_on = forms.DateField(label=_("Started on"), required=False, widget=ISO_DATE)
+    ended_on = forms.DateField(label=_("Ended on"), required=False, widget=ISO_DATE)
     ongoing = forms.BooleanField(label=_("Still ongoing"), required=False)
     level = forms.ChoiceField(label=_("Level"), required=False, choices=[("", "—"), *Level.choices])
     themes = forms.MultipleChoiceField(
