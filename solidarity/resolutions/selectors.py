@@ -9,8 +9,15 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from solidarity.core import search
 from solidarity.countries.models import RegionalGroup
-from solidarity.resolutions.models import Position, Resolution, VoteCast
-from solidarity.resolutions.services import PARAGRAPH_MARK, SEARCH_KIND, paragraph_anchors
+from solidarity.resolutions.anchors import paragraph_anchors
+from solidarity.resolutions.indexing import PARAGRAPH_MARK, SEARCH_KIND
+from solidarity.resolutions.models import (
+    OperativeParagraph,
+    Position,
+    PreambularParagraph,
+    Resolution,
+    VoteCast,
+)
 
 MAX_SEARCH_HITS = 1000
 
@@ -114,6 +121,29 @@ def resolution_with_vote(symbol: str) -> Resolution:
     return (
         Resolution.objects.select_related("recorded_vote")
         .prefetch_related(Prefetch("recorded_vote__casts", queryset=casts))
+        .get(symbol=symbol)
+    )
+
+
+def resolution_for_page(symbol: str) -> Resolution:
+    """A resolution with its vote and its paragraphs as rows, in reading order.
+
+    The page reads the paragraphs from their rows (``.preambular_paragraphs``
+    and ``.operative_paragraphs``, prefetched), the same rows the mandate's
+    tasks and comparisons of resolutions point at.
+    """
+    casts = VoteCast.objects.select_related("country").order_by("country__un_name")
+    return (
+        Resolution.objects.select_related("recorded_vote")
+        .prefetch_related(
+            Prefetch("recorded_vote__casts", queryset=casts),
+            Prefetch(
+                "preambular_paragraphs", queryset=PreambularParagraph.objects.order_by("index")
+            ),
+            Prefetch(
+                "operative_paragraphs", queryset=OperativeParagraph.objects.order_by("number")
+            ),
+        )
         .get(symbol=symbol)
     )
 

@@ -9,11 +9,12 @@ from pathlib import PurePath
 from django.db import transaction
 from django.utils import timezone
 
-from solidarity.core import audit, search
+from solidarity.core import audit
 from solidarity.core.bulk import insert_rows
 from solidarity.core.permissions import require
 from solidarity.core.text import clean_tree
 from solidarity.countries import names
+from solidarity.resolutions import indexing
 from solidarity.resolutions.models import (
     OperativeParagraph,
     PreambularParagraph,
@@ -24,9 +25,6 @@ from solidarity.resolutions.models import (
 )
 from solidarity.resolutions.permissions import can_ingest_resolutions
 
-SEARCH_KIND = "resolution"
-PARAGRAPH_MARK = "\u2029"  # PARAGRAPH SEPARATOR: no word, so never matched
-PARAGRAPH_SEPARATOR = f"\n{PARAGRAPH_MARK}\n"
 _AUDITED = (
     "symbol",
     "body",
@@ -141,7 +139,7 @@ def resolution_ingest(
         ),
     )
     _store_vote(resolution, document.get("vote"))
-    _index(resolution, document)
+    indexing.index(resolution, document)
 
     audit.record(
         actor=actor,
@@ -171,59 +169,3 @@ def _store_vote(resolution: Resolution, vote: dict | None) -> None:
     if unknown:
         raise UnknownVoter(f"{', '.join(unknown)}: not a known State")
     insert_rows(VoteCast, ["vote", "country", "position", "printed_name"], casts)
-
-
-def _index(resolution: Resolution, document: dict) -> None:
-    search.index_document(kind=SEARCH_KIND, **search_entry(resolution, document))
-
-
-def search_entry(resolution: Resolution, document: dict) -> dict:
-    """One search document per resolution: its paragraphs in order, apart.
-
-    The separator holds no word, so it neither matches nor joins a phrase's
-    words across paragraphs' tokens; :func:`paragraph_anchors` gives the anchor
-    of each part, to show which paragraphs matched.
-    """
-    texts = [p["text"] for p in document["preambular_paragraphs"]]
-    texts.extend(paragraph_plain_text(p) for p in document["operative_paragraphs"])
-    return {
-        "object_id": str(resolution.pk),
-        "title": f"{resolution.number_label}. {resolution.title}",
-        "body": PARAGRAPH_SEPARATOR.join(texts),
-        "language": "en",
-    }
-
-
-def paragraph_anchors(document: dict) -> list[str]:
-    anchors = [f"pp-{p['index']}" for p in document["preambular_paragraphs"]]
-    anchors.extend(f"op-{p['number']}" for p in document["operative_paragraphs"])
-    return anchors
-
-
-def paragraph_plain_text(paragraph: dict) -> str:
-    """An operative paragraph with its sub-paragraphs, as one text for searching."""
-    parts = [paragraph["text"]]
-
-    def walk(items):
-        for item in items:
-            parts.append(f"({item['label']}) {item['text']}")
-            walk(item["subparagraphs"])
-
-    walk(paragraph.get("subparagraphs") or [])
-    return " ".join(parts)
-
-
-def reindex_all() -> int:
-    """Rebuild the search entries of every resolution; returns how many."""
-    search.remove_documents(kind=SEARCH_KIND)
-    count = 0
-    resolutions = Resolution.objects.only("id", "session", "number", "title", "document")
-    batch = []
-    for resolution in resolutions.iterator(chunk_size=200):
-        batch.append(search.Document(**search_entry(resolution, resolution.document)))
-        if len(batch) == 200:
-            search.index_documents(kind=SEARCH_KIND, documents=batch)
-            batch = []
-        count += 1
-    search.index_documents(kind=SEARCH_KIND, documents=batch)
-    return count

@@ -118,7 +118,10 @@ def _get(symbol: str, *, with_vote: bool = False) -> Resolution:
 
 
 def resolution_detail(request, symbol: str):
-    resolution = _get(symbol, with_vote=True)
+    try:
+        resolution = selectors.resolution_for_page(symbol)
+    except Resolution.DoesNotExist:
+        raise Http404(_("No resolution with the symbol %(symbol)s.") % {"symbol": symbol}) from None
     document = resolution.document
     return render(
         request,
@@ -126,12 +129,8 @@ def resolution_detail(request, symbol: str):
         {
             "resolution": resolution,
             "document": document,
-            "preambular_paragraphs": [
-                {**p, "anchor": f"pp-{p['index']}"} for p in document["preambular_paragraphs"]
-            ],
-            "operative_paragraphs": [
-                {**p, "anchor": f"op-{p['number']}"} for p in document["operative_paragraphs"]
-            ],
+            "preambular_paragraphs": resolution.preambular_paragraphs.all(),
+            "operative_paragraphs": resolution.operative_paragraphs.all(),
             "vote": getattr(resolution, "recorded_vote", None),
             "vote_rows": selectors.vote_by_group(resolution),
             "not_on_map": _voters_without_shapes(resolution),

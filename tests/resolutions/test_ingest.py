@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from solidarity.core import search
 from solidarity.core.models import AuditEntry
-from solidarity.resolutions import services
+from solidarity.resolutions import indexing, services
 from solidarity.resolutions.models import (
     OperativeParagraph,
     PreambularParagraph,
@@ -42,7 +42,7 @@ def test_ingesting_56_4_stores_its_paragraphs_vote_and_source(capsys):
     assert resolution.recorded_vote.casts.get(country_id="NLD").position == "no"
     assert bytes(resolution.source.data) == SEED.read_bytes()
     assert (resolution.source.name, resolution.source.media_type) == (SEED.name, "text/markdown")
-    assert search.search(services.SEARCH_KIND, "triangular").total == 1
+    assert search.search(indexing.SEARCH_KIND, "triangular").total == 1
 
 
 def test_ingesting_the_same_resolution_again_updates_it_and_never_duplicates(capsys):
@@ -50,7 +50,7 @@ def test_ingesting_the_same_resolution_again_updates_it_and_never_duplicates(cap
     call_command("ingest", str(SEED), "--quiet")
     assert "0 resolutions added, 1 updated, 0 failed" in capsys.readouterr().out
     assert _counts() == (1, 15, 20, 1, 47)
-    assert search.search(services.SEARCH_KIND, "triangular").total == 1
+    assert search.search(indexing.SEARCH_KIND, "triangular").total == 1
     actions = list(AuditEntry.objects.values_list("action", flat=True).order_by("id"))
     assert actions == ["resolution.ingest", "resolution.update"]
 
@@ -93,7 +93,7 @@ def test_a_document_that_fails_midway_leaves_the_database_as_it_was(resolution_5
     resolution_56_4.refresh_from_db()
     assert resolution_56_4.title == "Human rights and international solidarity"
     assert _counts() == before
-    assert search.search(services.SEARCH_KIND, "triangular").total == 1
+    assert search.search(indexing.SEARCH_KIND, "triangular").total == 1
 
 
 def test_only_the_secretariat_ingests(reviewer, contributor_x, secretariat, seed_document):
@@ -113,11 +113,11 @@ def test_a_path_that_does_not_exist_is_named():
 
 
 def test_reindex_rebuilds_the_paragraph_index(resolution_56_4, capsys):
-    search.remove_documents(kind=services.SEARCH_KIND)
-    assert search.search(services.SEARCH_KIND, "triangular").total == 0
+    search.remove_documents(kind=indexing.SEARCH_KIND)
+    assert search.search(indexing.SEARCH_KIND, "triangular").total == 0
     call_command("reindex")
     assert "resolution: 1 records indexed" in capsys.readouterr().out
-    assert search.search(services.SEARCH_KIND, "triangular").total == 1
+    assert search.search(indexing.SEARCH_KIND, "triangular").total == 1
 
 
 def test_a_large_batch_is_parsed_in_parallel_and_stored_whole(tmp_path, capsys):

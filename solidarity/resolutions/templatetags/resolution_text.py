@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from solidarity.resolutions import anchors
+
 register = template.Library()
 
 FOOTNOTE_MARKER = re.compile(r"\[\^([0-9A-Za-z*]+)\]")
@@ -22,8 +24,24 @@ def paragraph_html(text: str, lead: str, anchor: str) -> str:
     def link(match):
         marker = match.group(1)
         return (
-            f'<sup class="fn-ref"><a href="#fn-{marker}" id="fnref-{marker}-{anchor}" '
+            f'<sup class="fn-ref"><a href="#{anchors.footnote(marker)}" '
+            f'id="{anchors.footnote_reference(marker, anchor)}" '
             f'aria-describedby="footnotes-heading">{marker}</a></sup>'
         )
 
     return mark_safe(lead_html + FOOTNOTE_MARKER.sub(link, escaped))
+
+
+@register.filter
+def footnote_anchor(marker) -> str:
+    return anchors.footnote(marker)
+
+
+@register.simple_tag
+def footnote_reference_anchor(marker, paragraph: str) -> str:
+    return anchors.footnote_reference(marker, paragraph)
+
+
+@register.simple_tag
+def subparagraph_anchor(paragraph: str, label: str) -> str:
+    return anchors.subparagraph(paragraph, label)

@@ -1,0 +1,84 @@
+"""The anchors of 56/4 are a public contract: what researchers cite must keep pointing there."""
+
+import re
+
+import pytest
+
+from solidarity.resolutions import akomantoso, anchors, selectors, services
+from solidarity.resolutions.models import OperativeParagraph, PreambularParagraph
+
+URL = "/resolutions/A/HRC/RES/56/4/"
+PREAMBULAR = [f"pp-{n}" for n in range(1, 16)]
+OPERATIVE = [f"op-{n}" for n in range(1, 21)]
+
+
+def test_anchors_are_made_one_way_for_every_part():
+    assert anchors.preambular(4) == "pp-4"
+    assert anchors.operative(13) == "op-13"
+    assert anchors.footnote("1") == "fn-1"
+    assert anchors.subparagraph("op-7", "a") == "op-7-a"
+    assert anchors.footnote_reference("1", "op-12") == "fnref-1-op-12"
+    with pytest.raises(ValueError, match="no anchors"):
+        anchors.anchor("annex", 1)
+
+
+def test_the_anchors_of_56_4_are_those_researchers_cite(seed_document):
+    assert anchors.paragraph_anchors(seed_document) == PREAMBULAR + OPERATIVE
+
+
+@pytest.mark.django_db
+def test_the_page_of_56_4_carries_every_cited_anchor(client, resolution_56_4):
+    html = client.get(URL).content.decode()
+    ids = re.findall(r'<(?:p|div) id="((?:pp|op)-\d+)" class="paragraph', html)
+    assert ids == PREAMBULAR + OPERATIVE
+    assert 'href="#op-13"' in html and 'href="#pp-15"' in html
+    assert 'id="fn-1"' in html and 'href="#fnref-1-op-12"' in html
+    assert 'href="#fn-1" id="fnref-1-op-12"' in html
+
+
+@pytest.mark.django_db
+def test_the_json_and_akoma_ntoso_name_the_same_paragraph_for_a_footnote(client, resolution_56_4):
+    data = client.get(URL + "resolution.json").json()
+    assert [note["paragraph"] for note in data["footnotes"]] == ["op-12"]
+    xml = client.get(URL + "resolution.akn.xml").content
+    assert [note["paragraph"] for note in akomantoso.from_akn(xml)["footnotes"]] == ["op-12"]
+
+
+@pytest.mark.django_db
+def test_search_results_point_at_the_cited_anchor(client, resolution_56_4):
+    listed = client.get("/api/v1/resolutions?q=triangular").json()
+    assert listed[0]["matching_paragraphs"] == ["op-10"]
+    html = client.get("/resolutions/?q=triangular").content.decode()
+    assert f'href="{URL}#op-10"' in html
+
+
+@pytest.mark.django_db
+def test_the_page_reads_the_paragraphs_from_their_rows_in_few_queries(
+    client, resolution_56_4, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(4):
+        resolution = selectors.resolution_for_page("A/HRC/RES/56/4")
+        rows = list(resolution.preambular_paragraphs.all())
+        rows += list(resolution.operative_paragraphs.all())
+    assert [row.anchor for row in rows] == PREAMBULAR + OPERATIVE
+    assert isinstance(rows[0], PreambularParagraph) and isinstance(rows[-1], OperativeParagraph)
+    assert rows[-1].addressees == resolution.document["operative_paragraphs"][-1]["addressees"]
+    # The resolution with its vote, the votes cast, the two kinds of paragraph.
+    with django_assert_max_num_queries(4):
+        assert client.get(URL).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_paragraph_changed_by_a_new_version_shows_from_its_row(
+    client, resolution_56_4, seed_document
+):
+    changed = {**seed_document}
+    changed["operative_paragraphs"] = [
+        {**p, "text": "Decides to remain seized of the matter."} if p["number"] == 20 else p
+        for p in seed_document["operative_paragraphs"]
+    ]
+    services.resolution_ingest(actor=None, document=changed)
+    html = client.get(URL).content.decode()
+    assert "</em> to remain seized of the matter." in html
+    stored = OperativeParagraph.objects.get(number=20)
+    assert stored.text == "Decides to remain seized of the matter."
