@@ -36,6 +36,7 @@ _FURNITURE = re.compile(
     r"A/(?:HRC/)?RES/\d{1,3}/\d{1,4}"
     r"|\bGE\.\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s*\d{6}){0,2}"
     r"|\b\d{2}-\d{4,6}\s*\([A-Z]\)(?:\s*\d{6}){0,2}"
+    r"|(?<![\w/.-])\d{2}-\d{5}(?![\w/-])(?:\s*\d{6}){0,2}"
     r"|\*\d{6,}\*|^\d{7}$"
     r"|\bPage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b"
     r"|\b\d{1,3}\s*/\s*\d{1,3}\b"
@@ -111,6 +112,8 @@ def _is_furniture_text(text: str, title: str | None) -> bool:
         or "Page" in text
         or "recycle" in text
         or (len(text) == 7 and text.isdigit())
+        or text[2:3] == "-"
+        or text[-6:-5] == "-"
     ):
         return False
     rest = _FURNITURE.sub(" ", text).strip(" |-\u2013\u00b7")

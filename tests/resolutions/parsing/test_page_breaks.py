@@ -1,0 +1,104 @@
+"""Page breaks in PDF text layers: footnote blocks, running headers, job numbers.
+
+The input is laid out as pdftotext gives a General Assembly resolution: each
+page ends with its footnote block under a rule of underscores, and the next
+page opens with its running header (job number, page number "n/m", symbol and
+title). The expected structure is written from reading the input.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from solidarity.resolutions.parsing import parse_text
+
+GENERAL_ASSEMBLY_TEXT_LAYER = """\
+United Nations                                   A/RES/79/999
+General Assembly                                 Distr.: General
+                                                 20 December 2024
+
+Seventy-ninth session
+Agenda item 71 (b)
+
+Resolution adopted by the General Assembly on 17 December 2024
+
+79/999. Promotion of a democratic and equitable international order
+
+The General Assembly,
+
+Recalling the International Covenant on Civil and Political Rights,1
+
+Reaffirming the Universal Declaration of Human Rights,
+
+_______________
+1 See resolution 2200 A (XXI), annex.
+
+24-12345                                                                1/3
+\fA/RES/79/999                 Promotion of a democratic and equitable international order
+
+Reaffirming also the Convention on the Rights of the Child,2
+
+Deeply concerned by the persistent inequalities,
+
+1. Affirms that everyone is entitled to a democratic and equitable order;
+
+2. Calls upon all States to fulfil their commitments;
+
+3. Stresses the importance of solidarity;
+
+4.
+_______________
+2 United Nations, Treaty Series, vol. 1577, No. 27531.
+
+2/3                                                                24-12345
+\fPromotion of a democratic and equitable international order    A/RES/79/999
+
+Reiterates its call to all States;
+
+5. Decides to continue its consideration of the question.
+
+50th plenary meeting
+17 December 2024
+"""
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    return parse_text(GENERAL_ASSEMBLY_TEXT_LAYER, source="A-RES-79-999.txt")
+
+
+def test_the_first_paragraph_after_a_page_s_footnotes_and_job_number_is_its_own(parsed):
+    preamble = parsed.document.preambular_paragraphs
+    assert [paragraph.lead for paragraph in preamble] == [
+        "Recalling",
+        "Reaffirming",
+        "Reaffirming also",
+        "Deeply concerned",
+    ]
+    assert preamble[1].text == "Reaffirming the Universal Declaration of Human Rights,"
+    assert preamble[2].text == "Reaffirming also the Convention on the Rights of the Child,[^2]"
+
+
+def test_a_paragraph_number_alone_at_the_foot_of_a_page_joins_its_text_on_the_next(parsed):
+    operative = parsed.document.operative_paragraphs
+    assert [paragraph.number for paragraph in operative] == [1, 2, 3, 4, 5]
+    assert operative[3].text == "Reiterates its call to all States;"
+    assert operative[3].lead == "Reiterates"
+
+
+def test_footnotes_under_the_rule_are_attached_and_hold_no_page_furniture(parsed):
+    footnotes = [(note.marker, note.paragraph, note.text) for note in parsed.document.footnotes]
+    assert footnotes == [
+        ("1", "pp-1", "See resolution 2200 A (XXI), annex."),
+        ("2", "pp-3", "United Nations, Treaty Series, vol. 1577, No. 27531."),
+    ]
+    assert parsed.warnings == []
+
+
+@pytest.mark.parametrize("job_number", ["24-12345", "24-12345 (E)", "GE.24-12345(E)"])
+def test_a_job_number_line_between_pages_is_dropped_wherever_the_page_number_stands(job_number):
+    text = GENERAL_ASSEMBLY_TEXT_LAYER.replace("24-12345", job_number)
+    document = parse_text(text).document
+    assert len(document.preambular_paragraphs) == 4
+    assert all(job_number not in p.text for p in document.preambular_paragraphs)
+    assert [paragraph.number for paragraph in document.operative_paragraphs] == [1, 2, 3, 4, 5]
