@@ -115,6 +115,8 @@ def test_a_facts_file_is_complete_and_agrees_with_itself(facts_path: Path):
         assert lead == lead.strip() and lead[:1].isupper(), f"odd lead {lead!r}"
     assert isinstance(facts["footnote_count"], int) and facts["footnote_count"] >= 0
     assert isinstance(facts["annexes"], int) and facts["annexes"] >= 0
+    if "annex_paragraph_counts" in facts:
+        assert len(facts["annex_paragraph_counts"]) == facts["annexes"]
 
     vote = facts["vote"]
     if vote is not None:
