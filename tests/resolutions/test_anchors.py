@@ -6,6 +6,7 @@ import pytest
 
 from solidarity.resolutions import akomantoso, anchors, selectors, services
 from solidarity.resolutions.models import OperativeParagraph, PreambularParagraph
+from tests.resolutions.akn_fixtures import assembly_without_a_vote
 
 URL = "/resolutions/A/HRC/RES/56/4/"
 PREAMBULAR = [f"pp-{n}" for n in range(1, 16)]
@@ -82,3 +83,16 @@ def test_a_paragraph_changed_by_a_new_version_shows_from_its_row(
     assert "</em> to remain seized of the matter." in html
     stored = OperativeParagraph.objects.get(number=20)
     assert stored.text == "Decides to remain seized of the matter."
+
+
+@pytest.mark.django_db
+def test_sub_paragraphs_have_anchors_and_their_footnotes_link_back(client):
+    document = assembly_without_a_vote()
+    services.resolution_ingest(actor=None, document=document)
+    html = client.get("/resolutions/A/RES/78/123/").content.decode()
+    for anchor in ("op-8-a", "op-8-b", "op-8-b-i", "op-8-b-ii"):
+        assert f'id="{anchor}"' in html
+    # The footnote's way back leads to the marker, wherever in op. 8 it stands.
+    back = re.search(r'<li id="fn-2"[^>]*>.*?href="#([^"]+)"', html, re.DOTALL)[1]
+    assert f'id="{back}"' in html
+    assert back == "fnref-2-op-8"
