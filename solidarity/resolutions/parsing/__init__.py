@@ -29,7 +29,10 @@ order; an unnumbered heading among the operative paragraphs (left out); an
 annex (not part of the structured output); a complete text without meeting
 line or adoption formula; a vote without its closing bracket or with totals
 only; a header whose symbol, session, body or date disagrees with the rest; a
-footnote whose marker is not found.
+footnote whose marker is not found, or footnotes not numbered 1 to N each once;
+page furniture (a job number, a running header) left inside a line of text; a
+preambular paragraph that does not end with a comma before a lead opening the
+next one after a paragraph break (read as two paragraphs, never merged).
 """
 
 from __future__ import annotations

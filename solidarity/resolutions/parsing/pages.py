@@ -11,6 +11,10 @@ A/HRC/56/57.`` or ``[^1]: ...``), the block under a line of underscores, and a
 line "1 A/HRC/56/57." when footnote 1 is the next expected and its marker has
 been seen glued to the text before it ("networks;1"). A footnote runs to the
 next blank line, page break or furniture.
+
+Furniture that cannot be dropped because it is glued to a line of text or of a
+footnote (a job number "24-12345", the symbol and title of a running header)
+is recorded with its line, to be reported rather than kept in silence.
 """
 
 from __future__ import annotations
@@ -43,6 +47,9 @@ _FURNITURE = re.compile(
     r"|\bPlease recycle\b"
 )
 _PAGE_NUMBER = re.compile(r"\d{1,3}")
+# A job number left inside a line of text: a page's furniture glued to the text.
+_JOB_DIGITS = re.compile(r"-\d{5}")  # opens with a literal: a fast first look
+_JOB_NUMBER = re.compile(r"(?<![\w/.-])(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?![\w/-])")
 _EXPLICIT_NOTE = re.compile(r"\[\^([0-9A-Za-z*]{1,4})\]:?\s*(.*)")
 _NOTE = re.compile(r"(\d{1,3})\s+(\S.*)")
 _NOTE_IN_BLOCK = re.compile(r"(\d{1,3})\s*([^\d\s.].*)")
@@ -67,6 +74,8 @@ class Pages:
     lines: list[Line]
     footnotes: list[FootnoteText]
     printed_symbol: tuple[int, str] | None  # (line, symbol) of the first running header
+    # (line, what) of page furniture left inside a line of text or of a footnote
+    furniture: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _running_title(raw: list[RawLine]) -> str | None:
@@ -122,6 +131,19 @@ def _is_furniture_text(text: str, title: str | None) -> bool:
     return (len(rest) <= 3 and rest.isdigit()) or (title is not None and rest == title)
 
 
+def _furniture_inside(text: str, title: str | None) -> str | None:
+    """Page furniture glued to text: a job number, or the symbol and title of a running header."""
+    if _JOB_DIGITS.search(text):
+        match = _JOB_NUMBER.search(text)
+        if match:
+            return match.group()
+    if title is not None and text.startswith("A/"):
+        symbol = header.SYMBOL.match(text)
+        if symbol and text[symbol.end() :].lstrip().startswith(title):
+            return f"{symbol.group()} {title}"
+    return None
+
+
 def _marker_seen(lines: list[Line], marker: str) -> bool:
     """Whether the footnote's marker appears in the text read so far."""
     return any(marker in line.text and marker_in(line.text, marker) for line in lines)
@@ -140,6 +162,7 @@ def read_pages(text: str) -> Pages:
     in_block = False  # under a rule of underscores, until the page ends
     note: FootnoteText | None = None  # the footnote now being read
     gap = False
+    furniture: list[tuple[int, str]] = []
     for position, line in enumerate(raw):
         kind = line.kind
         if kind == BLANK:
@@ -181,7 +204,10 @@ def read_pages(text: str) -> Pages:
                     note = FootnoteText(match.group(1), line.number, [match.group(2)])
                     notes.append(note)
                     expected = number + 1
+                    _check(furniture, line.number, match.group(2), title)
                     continue
+        if "-" in content or content[:2] == "A/":
+            _check(furniture, line.number, content, title)
         if note is not None:
             note.parts.append(content)
             continue
@@ -189,4 +215,15 @@ def read_pages(text: str) -> Pages:
         line.gap = gap
         lines.append(line)
         gap = False
-    return Pages(lines, notes, printed_symbol)
+    return Pages(lines, notes, printed_symbol, furniture)
+
+
+def _check(
+    furniture: list[tuple[int, str]],
+    number: int,
+    text: str,
+    title: str | None,
+) -> None:
+    found = _furniture_inside(text, title)
+    if found is not None:
+        furniture.append((number, found))

@@ -75,6 +75,12 @@ class Reader:
         self.vote_closed = False
         self.state = HEADER
         self.closing_noted = False
+        for number, furniture in pages.furniture:
+            diagnostics.warn(
+                number,
+                f"page furniture '{furniture}' is left inside the text "
+                "(a running header or job number glued to a line)",
+            )
 
     # The walk over the lines.
 
@@ -171,6 +177,18 @@ class Reader:
         text = line.text
         current = self.preamble[-1] if self.preamble else None
         if current is None or self._opens_preambular(line, current):
+            self.preamble.append(
+                ParagraphDraft(len(self.preamble) + 1, line.number, [text], line.italic)
+            )
+        elif line.gap and leads.opens_preambular_paragraph(text):
+            # A lead after a paragraph break is a boundary, never text: the paragraph
+            # before did not end as one does, which is worth a word, not a merge.
+            self.diagnostics.warn(
+                line.number,
+                f"preambular paragraph {current.number} does not end with a comma or "
+                f"semicolon before '{text[:40]}', read as the start of paragraph "
+                f"{current.number + 1}",
+            )
             self.preamble.append(
                 ParagraphDraft(len(self.preamble) + 1, line.number, [text], line.italic)
             )
@@ -448,6 +466,7 @@ class Reader:
                 texts.append(join_lines(sub.parts))
                 subs.append((len(texts) - 1, sub))
         notes = self.notes
+        self._check_footnote_numbers()
         texts, where = place_markers(texts, [note.marker for note in notes])
         for index, sub in subs:
             sub.parts = [texts[index]]
@@ -507,6 +526,33 @@ class Reader:
         for footnote in by_anchor.get(None, ()):
             cited_in.append((f"fn-{footnote.marker}", footnote.text))
         document.references = find_references(cited_in, document.body)
+
+    def _check_footnote_numbers(self) -> None:
+        """Footnotes are numbered 1 to N, each once, in order."""
+        previous = 0
+        for note in self.notes:
+            if not note.marker.isdigit():
+                continue
+            number = int(note.marker)
+            if number == previous + 1:
+                pass
+            elif number == previous:
+                self.diagnostics.warn(note.line, f"footnote {number} is numbered twice")
+            elif number < previous:
+                self.diagnostics.warn(
+                    note.line, f"footnote {number} comes after footnote {previous}"
+                )
+            elif previous + 1 == number - 1:
+                self.diagnostics.warn(
+                    note.line, f"footnote {previous + 1} is missing before footnote {number}"
+                )
+            else:
+                self.diagnostics.warn(
+                    note.line,
+                    f"footnotes {previous + 1} to {number - 1} are missing before "
+                    f"footnote {number}",
+                )
+            previous = max(previous, number)
 
     def _lead(self, paragraph: ParagraphDraft, text: str, read, kind: str) -> str:
         lead, how = read(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from solidarity.resolutions.parsing import parse_text
+from tests.resolutions.parsing.variants import line_of, replace_once
 
 GENERAL_ASSEMBLY_TEXT_LAYER = """\
 United Nations                                   A/RES/79/999
@@ -102,3 +103,63 @@ def test_a_job_number_line_between_pages_is_dropped_wherever_the_page_number_sta
     assert len(document.preambular_paragraphs) == 4
     assert all(job_number not in p.text for p in document.preambular_paragraphs)
     assert [paragraph.number for paragraph in document.operative_paragraphs] == [1, 2, 3, 4, 5]
+
+
+def _warnings(text: str) -> list[str]:
+    return [str(warning) for warning in parse_text(text, source="doc.txt").warnings]
+
+
+def test_a_lead_after_a_paragraph_break_opens_a_paragraph_even_after_a_missing_comma():
+    text = replace_once(
+        GENERAL_ASSEMBLY_TEXT_LAYER,
+        "Deeply concerned by the persistent inequalities,",
+        "Deeply concerned by the persistent inequalities",
+    )
+    text = replace_once(
+        text, "\n1. Affirms", "\nNoting with concern the widening gaps,\n\n1. Affirms"
+    )
+    document = parse_text(text).document
+    assert [paragraph.lead for paragraph in document.preambular_paragraphs][-2:] == [
+        "Deeply concerned",
+        "Noting with concern",
+    ]
+    assert _warnings(text) == [
+        f"doc.txt:{line_of(text, 'Noting with concern')}: warning: preambular paragraph 4 "
+        "does not end with a comma or semicolon before 'Noting with concern the widening gaps,', "
+        "read as the start of paragraph 5"
+    ]
+
+
+def test_a_job_number_glued_to_a_footnote_is_reported_at_its_line():
+    text = replace_once(
+        GENERAL_ASSEMBLY_TEXT_LAYER,
+        "1 See resolution 2200 A (XXI), annex.\n\n24-12345",
+        "1 See resolution 2200 A (XXI), annex. 24-12345",
+    )
+    assert _warnings(text) == [
+        f"doc.txt:{line_of(text, '1 See resolution')}: warning: page furniture '24-12345' is "
+        "left inside the text (a running header or job number glued to a line)"
+    ]
+
+
+def test_a_running_header_glued_to_a_paragraph_is_reported_at_its_line():
+    text = replace_once(
+        GENERAL_ASSEMBLY_TEXT_LAYER,
+        "order\n\nReaffirming also",
+        "order Reaffirming also",
+    )
+    line = line_of(text, "order Reaffirming also")
+    assert (
+        f"doc.txt:{line}: warning: page furniture 'A/RES/79/999 Promotion of a democratic and "
+        "equitable international order' is left inside the text (a running header or job "
+        "number glued to a line)"
+    ) in _warnings(text)
+
+
+def test_a_footnote_missing_from_the_numbering_is_reported_at_the_next_one():
+    text = replace_once(GENERAL_ASSEMBLY_TEXT_LAYER, "Child,2", "Child,3")
+    text = replace_once(text, "2 United Nations, Treaty", "3 United Nations, Treaty")
+    assert _warnings(text) == [
+        f"doc.txt:{line_of(text, '3 United Nations')}: warning: "
+        "footnote 2 is missing before footnote 3"
+    ]
