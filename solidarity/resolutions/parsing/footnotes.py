@@ -4,7 +4,10 @@ Markdown carries markers explicitly (``<sup>1</sup>``, read as ``[^1]``). Plain
 text and PDF text layers glue them to what precedes them: "networks;1",
 "on 17 June 2019,5", "9 October 202410" (marker 10 after a year). Such digits
 are only taken for a marker when a footnote with that number exists, and
-markers are looked for in document order, each after the previous one.
+markers are looked for in document order, each after the previous one. A
+marker still not found may stand set apart by a space ("Political Rights, 1
+the next"); it is attached where exactly one such number stands between the
+markers placed before and after it.
 """
 
 from __future__ import annotations
@@ -33,6 +36,79 @@ def glued(marker: str) -> re.Pattern[str]:
         rf"|(?<=\b(?:19|20)\d\d{digits})"
         rf")(?![\w/])"
     )
+
+
+# Words that a number follows as its own ("article 4 and"), not as a footnote marker.
+_NUMBERED = frozenset(
+    {
+        "article",
+        "articles",
+        "paragraph",
+        "paragraphs",
+        "resolution",
+        "resolutions",
+        "decision",
+        "decisions",
+        "protocol",
+        "no",
+        "vol",
+        "chapter",
+        "chapters",
+        "section",
+        "sections",
+        "part",
+        "parts",
+        "annex",
+        "item",
+        "items",
+        "goal",
+        "goals",
+        "target",
+        "targets",
+        "principle",
+        "principles",
+        "rule",
+        "rules",
+        "recommendation",
+        "recommendations",
+        "session",
+        "sessions",
+        "page",
+        "pages",
+        "table",
+        "figure",
+        "volume",
+        "number",
+        "supplement",
+        "agenda",
+    }
+)
+
+
+@functools.lru_cache(maxsize=256)
+def spaced(marker: str) -> re.Pattern[str]:
+    """The marker set apart by a space, as text layers give it.
+
+    "Political Rights, 1 the next", "the Child 4 and": after punctuation that
+    ends a word, or after a word that does not take a number ("article 4 and"
+    is checked apart), and before a lower-case word, a punctuation mark or the end.
+    """
+    digits = re.escape(marker)
+    return re.compile(
+        rf" {digits}(?:(?<=[^\W\d_][.,;:)\]\u2019\u201d\"'] {digits})"
+        rf"|(?<={_LETTER}{_LETTER} {digits}))"
+        rf"(?=\s[a-z]|[,;:.]?$|[,;:]\s)"
+    )
+
+
+def _spaced_in(text: str, marker: str, start: int, end: int) -> list[int]:
+    """Where the marker stands set apart in text[start:end], words that take numbers aside."""
+    found = []
+    for match in spaced(marker).finditer(text, start, end):
+        word = text[: match.start()].rstrip(".,;:)]\u2019\u201d\"'").rsplit(" ", 1)[-1]
+        if word.lower() not in _NUMBERED:
+            found.append(match.start())
+    return found
 
 
 def marker_in(text: str, marker: str, start: int = 0) -> tuple[int, int, bool] | None:
@@ -78,4 +154,46 @@ def place_markers(texts: list[str], markers: list[str]) -> tuple[list[str], list
             where, index, offset = position, position, end
             break
         found.append(where)
+    if not explicit_only and None in found:
+        _place_spaced(texts, markers, found)
     return texts, found
+
+
+def _place_spaced(texts: list[str], markers: list[str], found: list[int | None]) -> None:
+    """Attach markers set apart by a space where exactly one stands between its neighbours.
+
+    The neighbours are the markers placed before and after it; the numbers of a
+    page's footnotes come in order, so between them a lone " 2" after "Child"
+    can only be footnote 2.
+    """
+    for number, marker in enumerate(markers):
+        if found[number] is not None:
+            continue
+        first, start = 0, 0
+        for before in range(number - 1, -1, -1):
+            at = found[before]
+            if at is not None:
+                explicit = f"[^{markers[before]}]"
+                first, start = at, texts[at].find(explicit) + len(explicit)
+                break
+        last, end = len(texts) - 1, len(texts[-1])
+        for after in range(number + 1, len(markers)):
+            at = found[after]
+            if at is not None:
+                last, end = at, texts[at].find(f"[^{markers[after]}]")
+                break
+        candidates: list[tuple[int, int]] = []
+        for position in range(first, last + 1):
+            text = texts[position]
+            if marker not in text:
+                continue
+            low = start if position == first else 0
+            high = end if position == last else len(text)
+            candidates.extend((position, at) for at in _spaced_in(text, marker, low, high))
+            if len(candidates) > 1:
+                break
+        if len(candidates) == 1:
+            position, at = candidates[0]
+            text = texts[position]
+            texts[position] = f"{text[:at]}[^{marker}]{text[at + 1 + len(marker) :]}"
+            found[number] = position

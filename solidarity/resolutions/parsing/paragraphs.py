@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from solidarity.resolutions.parsing.document import Subparagraph
 from solidarity.resolutions.parsing.text import join_lines
 
-_ENDS_WITH_MARKER = re.compile(r"(?:\[\^\w+\]|(?<=[,;:.])\d{1,3})$")
+_ENDS_WITH_MARKER = re.compile(r"(?:\[\^\w+\]|(?<=[,;:.]) ?\d{1,3})$")
 _ROMAN_NUMERALS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx"
 _ROMAN_NEXT = dict(itertools.pairwise(_ROMAN_NUMERALS.split(" ")))
 

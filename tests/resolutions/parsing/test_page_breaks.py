@@ -163,3 +163,26 @@ def test_a_footnote_missing_from_the_numbering_is_reported_at_the_next_one():
         f"doc.txt:{line_of(text, '3 United Nations')}: warning: "
         "footnote 2 is missing before footnote 3"
     ]
+
+
+def test_footnote_markers_set_apart_by_a_space_are_attached_between_their_neighbours():
+    text = replace_once(GENERAL_ASSEMBLY_TEXT_LAYER, "Political Rights,1", "Political Rights, 1")
+    text = replace_once(text, "the Child,2", "the Child 2 and its Optional Protocols,")
+    result = parse_text(text, source="doc.txt")
+    preamble = result.document.preambular_paragraphs
+    assert len(preamble) == 4
+    assert preamble[0].text.endswith("Civil and Political Rights,[^1]")
+    assert preamble[2].text.endswith("the Child[^2] and its Optional Protocols,")
+    footnotes = [(note.marker, note.paragraph) for note in result.document.footnotes]
+    assert footnotes == [("1", "pp-1"), ("2", "pp-3")]
+    assert result.warnings == []
+
+
+def test_a_number_that_belongs_to_the_word_before_it_is_not_taken_for_a_marker():
+    text = replace_once(GENERAL_ASSEMBLY_TEXT_LAYER, "the Child,2", "the Child, article 2,")
+    result = parse_text(text, source="doc.txt")
+    assert result.document.preambular_paragraphs[2].text.endswith("the Child, article 2,")
+    assert result.document.footnotes[1].paragraph is None
+    assert [str(warning) for warning in result.warnings] == [
+        f"doc.txt:{line_of(text, '2 United Nations')}: warning: no marker of footnote 2 in the text"
+    ]
