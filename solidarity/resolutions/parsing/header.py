@@ -33,6 +33,7 @@ MONTHS = {
     )
 }
 _MONTH = "|".join(MONTHS)
+MONTH_PATTERN = _MONTH  # "January|February|...", for patterns built elsewhere
 DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b")
 DATE_LINE = re.compile(rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\.?")
 

@@ -15,6 +15,10 @@ next blank line, page break or furniture.
 Furniture that cannot be dropped because it is glued to a line of text or of a
 footnote (a job number "24-12345", the symbol and title of a running header)
 is recorded with its line, to be reported rather than kept in silence.
+
+Closing lines run on at the end of the last paragraph, as in texts re-flowed
+from web pages ("... of work. 34th meeting 10 July 2024 [Adopted ..."), are
+split back into the meeting line, its date and the adoption formula.
 """
 
 from __future__ import annotations
@@ -50,6 +54,12 @@ _PAGE_NUMBER = re.compile(r"\d{1,3}")
 # A job number left inside a line of text: a page's furniture glued to the text.
 _JOB_DIGITS = re.compile(r"-\d{5}")  # opens with a literal: a fast first look
 _JOB_NUMBER = re.compile(r"(?<![\w/.-])(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?![\w/-])")
+# The closing lines run on at the end of the last paragraph, as texts re-flowed
+# from web pages give them: "... of work. 34th meeting 10 July 2024 [Adopted ...]".
+_RUN_ON_CLOSING = re.compile(
+    r"(?<=[.;])\s+(\d{1,4}\s?(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\.?\s+"
+    rf"(\d{{1,2}}\s+(?:{header.MONTH_PATTERN})\s+\d{{4}})\.?(?:\s+(\S.*))?"
+)
 _EXPLICIT_NOTE = re.compile(r"\[\^([0-9A-Za-z*]{1,4})\]:?\s*(.*)")
 _NOTE = re.compile(r"(\d{1,3})\s+(\S.*)")
 _NOTE_IN_BLOCK = re.compile(r"(\d{1,3})\s*([^\d\s.].*)")
@@ -213,8 +223,17 @@ def read_pages(text: str) -> Pages:
             continue
         in_block = False
         line.gap = gap
-        lines.append(line)
         gap = False
+        if "meeting" in content:
+            run_on = _RUN_ON_CLOSING.search(content)
+            if run_on is not None:
+                line.text = content[: run_on.start()]
+                lines.append(line)
+                for piece in run_on.groups():
+                    if piece:
+                        lines.append(RawLine(line.number, TEXT, piece))
+                continue
+        lines.append(line)
     return Pages(lines, notes, printed_symbol, furniture)
 
 
