@@ -105,6 +105,23 @@ def _running_title(raw: list[RawLine]) -> str | None:
     return None
 
 
+def _wrapped_title_end(raw: list[RawLine], position: int, title: str) -> int:
+    """Past the last line of a running title printed over lines from here, or 0 if none is."""
+    joined = raw[position].text
+    if len(joined) >= len(title) or not title.startswith(joined):
+        return 0
+    for ahead in range(position + 1, min(position + 3, len(raw))):
+        following = raw[ahead]
+        if following.kind != TEXT:
+            return 0
+        joined = f"{joined} {following.text}"
+        if joined == title:
+            return ahead + 1
+        if not title.startswith(joined):
+            return 0
+    return 0
+
+
 def _is_furniture(raw: list[RawLine], position: int, title: str | None) -> bool:
     text = raw[position].text
     if len(text) <= 3 and _PAGE_NUMBER.fullmatch(text):
@@ -164,6 +181,8 @@ def read_pages(text: str) -> Pages:
     clean = clean_line if has_markup(text) else clean_plain_line
     raw = [clean(number, content) for number, content in split_lines(text)]
     title = _running_title(raw)
+    initial = title[0] if title else ""
+    skip_until = 0  # past the lines of a running title wrapped over lines
 
     lines: list[Line] = []
     notes: list[FootnoteText] = []
@@ -188,7 +207,9 @@ def read_pages(text: str) -> Pages:
             note = None
             continue
         content = line.text
-        if len(content) <= 200 and _is_furniture(raw, position, title):
+        if content[0] == initial and title and position >= skip_until:
+            skip_until = _wrapped_title_end(raw, position, title)
+        if len(content) <= 200 and (position < skip_until or _is_furniture(raw, position, title)):
             if printed_symbol is None:
                 symbol = header.SYMBOL.search(content)
                 if symbol:

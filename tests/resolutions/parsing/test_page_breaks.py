@@ -186,3 +186,17 @@ def test_a_number_that_belongs_to_the_word_before_it_is_not_taken_for_a_marker()
     assert [str(warning) for warning in result.warnings] == [
         f"doc.txt:{line_of(text, '2 United Nations')}: warning: no marker of footnote 2 in the text"
     ]
+
+
+def test_a_running_title_wrapped_over_two_lines_is_page_furniture():
+    text = replace_once(
+        GENERAL_ASSEMBLY_TEXT_LAYER,
+        "\fA/RES/79/999                 Promotion of a democratic and equitable "
+        "international order",
+        "\fA/RES/79/999\n\nPromotion of a democratic and equitable\ninternational order",
+    )
+    result = parse_text(text)
+    preamble = result.document.preambular_paragraphs
+    assert preamble[1].text == "Reaffirming the Universal Declaration of Human Rights,"
+    assert len(preamble) == 4
+    assert result.warnings == []
