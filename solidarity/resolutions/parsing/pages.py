@@ -237,7 +237,7 @@ def read_pages(text: str) -> Pages:
                     expected = number + 1
                     _check(furniture, line.number, match.group(2), title)
                     continue
-        if "-" in content or content[:2] == "A/":
+        if ("-" in content and _JOB_DIGITS.search(content)) or content[:2] == "A/":
             _check(furniture, line.number, content, title)
         if note is not None:
             note.parts.append(content)
