@@ -27,9 +27,9 @@ def _kept_by_caches(response) -> bool:
 @pytest.mark.django_db
 def test_no_page_shown_to_a_signed_in_person_may_be_kept_by_a_cache(
     personas,
-    practices,
+    practices,  # noqa: F811 (the matrix's fixture, imported above)
     resolution_56_4,
-    organization_x,  # noqa: F811
+    organization_x,
 ):
     """Drafts, workspaces, the review queue, the account, the audit trail, pending
     accounts and the administration, and every other page the matrix lists."""
@@ -45,9 +45,9 @@ def test_no_page_shown_to_a_signed_in_person_may_be_kept_by_a_cache(
 @pytest.mark.django_db
 def test_public_pages_stay_cacheable_for_visitors(
     client,
-    practices,
+    practices,  # noqa: F811 (the matrix's fixture, imported above)
     resolution_56_4,
-    organization_x,  # noqa: F811
+    organization_x,
 ):
     for path in PUBLIC_PAGES:
         response = client.get(_fill(path, practices))
