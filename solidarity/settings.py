@@ -232,6 +232,7 @@ AXES_HANDLER = (
     else "axes.handlers.database.AxesDatabaseHandler"
 )
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "solidarity.accounts.throttle.lockout_response"
 AXES_VERBOSE = False
 
 # E-mail: printed to the console in development, SMTP in production.

@@ -15,9 +15,11 @@ one address (an office, a delegation, a conference).
 
 from __future__ import annotations
 
+from axes.helpers import get_cool_off
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
 
 from solidarity.core import ratelimit
 
@@ -33,12 +35,30 @@ class AddressThrottledBackend(ModelBackend):
         if request is None:  # not a visitor: an operator's command or a test
             return super().authenticate(request, username, password, **kwargs)
         address = ratelimit.client_address(request)
-        if not ratelimit.hit(SCOPE, address, _rate()).allowed:
+        decision = ratelimit.hit(SCOPE, address, _rate())
+        if not decision.allowed:
             # Shown by axes' middleware with its lockout page, which says why.
             request.axes_locked_out = True
             request.address_locked_out = True
+            request.address_retry_after = decision.retry_after
             raise PermissionDenied
         user = super().authenticate(request, username, password, **kwargs)
         if user is not None:
             ratelimit.undo(SCOPE, address, _rate())
         return user
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The lockout page (429), saying when to try again as every other 429 does.
+
+    An address is let in again when its window ends; an e-mail locked for one
+    address, after axes' cool-off (the longest it can be).
+    """
+    retry_after = getattr(request, "address_retry_after", None)
+    if retry_after is None:
+        cool_off = get_cool_off(request)
+        retry_after = int(cool_off.total_seconds()) if cool_off else 0
+    response = render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response

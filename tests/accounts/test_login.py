@@ -33,6 +33,7 @@ def test_five_wrong_passwords_lock_the_account_for_that_address(client, reviewer
     )
     assert locked.status_code == 429
     assert "Too many attempts" in locked.content.decode()
+    assert locked["Retry-After"] == "900"  # the quarter-hour of the lock
     assert not locked.wsgi_request.user.is_authenticated
 
 

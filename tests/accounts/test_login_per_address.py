@@ -24,6 +24,7 @@ def test_a_hundred_failed_sign_ins_across_25_e_mails_lock_the_address(client, re
 
     newcomer = client.post(LOGIN, {"username": "newcomer@example.org", "password": "x"})
     assert newcomer.status_code == 429
+    assert 0 < int(newcomer["Retry-After"]) <= 15 * 60  # when the address's window ends
     assert "from your address, for one account or several" in newcomer.content.decode()
     # Even the right password is refused from there until the quarter-hour ends.
     right = client.post(LOGIN, {"username": "reviewer@example.org", "password": PASSWORD})
