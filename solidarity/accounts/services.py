@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -438,6 +438,13 @@ def _tell_owner_of_sign_up_attempt(user: User) -> None:
     if not ratelimit.hit("sign-up-notice", user.email, SIGN_UP_NOTICES).allowed:
         return
     audit.record(actor=None, action="user.sign_up_again", target=user)
+    # The links lead to pages in the owner's language, not the one the attempt was made in.
+    with translation.override(mail.language_of(user)):
+        context = _sign_up_again_links(user)
+    mail.send(to=user, template="accounts/email/sign_up_again", context=context)
+
+
+def _sign_up_again_links(user: User) -> dict:
     if user.email_verified_at is None:
         link = settings.SITE_URL + reverse(
             "accounts:verify",
@@ -446,11 +453,9 @@ def _tell_owner_of_sign_up_attempt(user: User) -> None:
                 "token": email_verification_token.make_token(user),
             },
         )
-        context = {"user": user, "verify_link": link, "reset_link": ""}
-    else:
-        link = settings.SITE_URL + reverse("accounts:password_reset")
-        context = {"user": user, "verify_link": "", "reset_link": link}
-    mail.send(to=user, template="accounts/email/sign_up_again", context=context)
+        return {"user": user, "verify_link": link, "reset_link": ""}
+    link = settings.SITE_URL + reverse("accounts:password_reset")
+    return {"user": user, "verify_link": "", "reset_link": link}
 
 
 @transaction.atomic

@@ -304,3 +304,23 @@ def test_only_the_secretariat_decides_on_memberships(client, personas):
         assert response.status_code == 403, role
     person.refresh_from_db()
     assert person.organization_confirmed_at is None
+
+
+def test_the_owner_is_told_in_their_language_whatever_language_the_attempt_was_made_in(
+    client, reviewer
+):
+    reviewer.language = "fr"
+    reviewer.save(update_fields=["language"])
+    data = {
+        "full_name": "Nomvula Dlamini",
+        "email": "reviewer@example.org",
+        "password": STRONG,
+        "new_organization_name": "Ubuntu Solidarity Network",
+        "new_organization_type": "ngo",
+        "new_organization_country": "ZAF",
+    }
+    with _on_commit(execute=True):
+        client.post("/ar/accounts/sign-up/", data)
+    (message,) = mail.outbox
+    assert message.extra_headers["Content-Language"] == "fr"
+    assert f"{settings.SITE_URL}/fr/accounts/password/reset/" in message.body
