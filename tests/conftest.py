@@ -18,8 +18,12 @@ from solidarity.core.roles import Role
 from solidarity.countries.models import Country
 from solidarity.resolutions import services as resolution_services
 from solidarity.resolutions.parsing import parse_file
+from tests.postgresql import ON_POSTGRESQL
 
 PASSWORD = "a-long-enough-passphrase-42"
+
+# Tests that need two real connections or processes on one PostgreSQL database.
+collect_ignore_glob = [] if ON_POSTGRESQL else ["*/test_*_on_postgresql.py"]
 SEED = Path(__file__).resolve().parents[1] / "solidarity" / "demo" / "data" / "A-HRC-RES-56-4.md"
 
 

@@ -7,45 +7,17 @@ Collected only on PostgreSQL (see conftest.py).
 """
 
 import threading
-import time
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 
 from solidarity.accounts import services
 from solidarity.accounts.models import Organization, OrganizationType, User
+from tests.postgresql import finished_or_waiting_for_a_lock, in_own_connection
 
 pytestmark = pytest.mark.django_db(transaction=True)
 STRONG = "solidarity-across-borders-2024"
-
-
-def _in_own_connection(work):
-    """Run ``work`` in a thread, which Django gives a connection of its own."""
-    failures, pid = [], []
-
-    def run():
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_backend_pid()")
-                pid.append(cursor.fetchone()[0])
-            work()
-        except Exception as error:  # reported by the test, not lost in the thread
-            failures.append(error)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, failures, pid
-
-
-def _waiting_for_a_lock(pid: int) -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE pid = %s AND NOT granted)", [pid]
-        )
-        return cursor.fetchone()[0]
 
 
 def _race(first, second):
@@ -59,13 +31,10 @@ def _race(first, second):
             first_has_written.set()
             assert first_may_commit.wait(60)
 
-    a, a_failures, _ = _in_own_connection(hold_first)
+    a, a_failures, _ = in_own_connection(hold_first)
     assert first_has_written.wait(60)
-    b, b_failures, b_pid = _in_own_connection(second)
-    deadline = time.monotonic() + 60
-    while b.is_alive() and not (b_pid and _waiting_for_a_lock(b_pid[0])):
-        assert time.monotonic() < deadline, "the second neither finished nor waited"
-        time.sleep(0.01)
+    b, b_failures, b_pid = in_own_connection(second)
+    assert finished_or_waiting_for_a_lock(b, b_pid), "the second neither finished nor waited"
     first_may_commit.set()
     a.join(60)
     b.join(60)

@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -19,35 +18,11 @@ from django.db import connection, transaction
 
 from solidarity.core import search
 from solidarity.core.search import Document, engine
+from tests.postgresql import finished_or_waiting_for_a_lock, in_own_connection
 
 pytestmark = pytest.mark.django_db(transaction=True)
 KIND = "test.mirror"
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _waiting_for_a_lock(pid: int) -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE pid = %s AND NOT granted)", [pid]
-        )
-        return cursor.fetchone()[0]
-
-
-def _in_own_connection(work):
-    """Run ``work`` in a thread, which Django gives a connection of its own."""
-    failures = []
-
-    def run():
-        try:
-            work()
-        except Exception as error:  # reported by the test, not lost in the thread
-            failures.append(error)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread, failures
 
 
 def _found(*, fresh: bool = False) -> set[str]:
@@ -74,21 +49,15 @@ def test_a_change_committed_after_a_later_one_is_not_skipped(settings, first_bat
             assert a_may_commit.wait(60)
 
     def writer_b():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_backend_pid()")
-            b_pid.append(cursor.fetchone()[0])
         with transaction.atomic():
             later = Document("1000", "solar clinics", "water")
             search.index_documents(kind=KIND, documents=[later])
 
-    a, a_failures = _in_own_connection(writer_a)
+    a, a_failures, _ = in_own_connection(writer_a)
     assert a_has_written.wait(60)
-    b, b_failures = _in_own_connection(writer_b)
+    b, b_failures, b_pid = in_own_connection(writer_b)
     # B either commits at once, or waits for A's turn to end.
-    deadline = time.monotonic() + 60
-    while b.is_alive() and not (b_pid and _waiting_for_a_lock(b_pid[0])):
-        assert time.monotonic() < deadline, "writer B neither committed nor waited"
-        time.sleep(0.01)
+    assert finished_or_waiting_for_a_lock(b, b_pid), "writer B neither committed nor waited"
     # A reader catches up with what is committed so far, then A commits.
     assert _found() <= {"1000"}
     a_may_commit.set()
