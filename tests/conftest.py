@@ -7,6 +7,7 @@ member of the public, and an anonymous visitor.
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -215,6 +216,39 @@ def practice_content(**changes) -> dict:
     }
     content.update(changes)
     return content
+
+
+def form_data(**changes) -> dict:
+    """The practice form as a contributor fills it in, with ``changes``."""
+    data = {
+        "title": "Mobile clinics along the border",
+        "summary": "Two health ministries run joint mobile clinics for border villages.",
+        "description": (
+            "Clinics visit each village monthly.\n\nNurses from both sides work together."
+        ),
+        "actions": "Joint teams, shared supplies.",
+        "started_on": "2020-05-01",
+        "ongoing": "on",
+        "level": "regional",
+        "themes": ["pandemics_recovery"],
+        "modalities": ["south_south"],
+        "sdg_goals": ["3"],
+        "sdg_targets": "3.8",
+        "human_rights": ["health"],
+        "language": "en",
+        "actor_name_1": "Organization X",
+        "actor_type_1": "ngo",
+        "country_1": "KEN",
+        "role_1": "beneficiary",
+        "country_2": "UGA",
+        "role_2": "partner",
+        "source_title_1": "",
+        "source_url_1": "",
+        "submission_key": str(uuid.uuid4()),
+        "action": "save",
+    }
+    data.update(changes)
+    return data
 
 
 def publish(content: dict, *, submitter, reviewer, files=()):

@@ -18,7 +18,6 @@ answer led where it should; a refusal means nothing at all changed.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -37,7 +36,7 @@ from solidarity.practices.models import (
     ReviewEvent,
 )
 from solidarity.resolutions.models import Resolution
-from tests.conftest import PASSWORD, PDF_BYTES, SEED, client_for, practice_content
+from tests.conftest import PASSWORD, PDF_BYTES, SEED, client_for, form_data, practice_content
 
 OK, REDIRECT, FORBIDDEN, NOT_FOUND, GONE = 200, 302, 403, 404, 410
 ROLES = [
@@ -312,32 +311,6 @@ class Action:
     routes: tuple[str, ...] = field(default=())
 
 
-def _practice_form(**changes) -> dict:
-    data = {
-        "title": "Mobile clinics along the border",
-        "summary": "Two health ministries run joint mobile clinics for border villages.",
-        "description": "Clinics visit each village monthly.",
-        "actions": "Joint teams, shared supplies.",
-        "started_on": "2020-05-01",
-        "ongoing": "on",
-        "level": "regional",
-        "themes": ["pandemics_recovery"],
-        "modalities": ["south_south"],
-        "sdg_goals": ["3"],
-        "sdg_targets": "3.8",
-        "human_rights": ["health"],
-        "language": "en",
-        "actor_name_1": "Organization X",
-        "actor_type_1": "ngo",
-        "country_1": "KEN",
-        "role_1": "beneficiary",
-        "submission_key": str(uuid.uuid4()),
-        "action": "save",
-    }
-    data.update(changes)
-    return data
-
-
 def _status_became(status):
     return lambda before, after, world: before.status != status and after.status == status
 
@@ -409,7 +382,7 @@ PRACTICE_ACTIONS = {
     "edit": Action(
         "/practices/{pk}/edit/",
         "/practices/{pk}/edit/",
-        lambda: _practice_form(title="Edited by its submitter"),
+        lambda: form_data(title="Edited by its submitter"),
         lambda before, after, world: after.title == "Edited by its submitter",
         _workspace,
     ),
@@ -634,7 +607,7 @@ OTHER_ACTIONS = {
     "create": Action(
         "/practices/new/",
         "/practices/new/",
-        lambda: _practice_form(title="A practice of one's own"),
+        lambda: form_data(title="A practice of one's own"),
         lambda before, after, world: Practice.objects.filter(
             title="A practice of one's own", submitted_by=world["person"]
         ).exists(),

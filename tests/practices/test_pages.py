@@ -1,7 +1,6 @@
 """The browser's way through: forms, uploads, the review page, retraction, downloads."""
 
 import io
-import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,41 +10,9 @@ from django.db import transaction
 from django.test.client import BOUNDARY, encode_multipart
 
 from solidarity.practices.models import Attachment, Practice, PracticeStatus
-from tests.conftest import PDF_BYTES, client_for, practice_content
+from tests.conftest import PDF_BYTES, client_for, form_data, practice_content
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(**changes) -> dict:
-    data = {
-        "title": "Mobile clinics along the border",
-        "summary": "Two health ministries run joint mobile clinics for border villages.",
-        "description": (
-            "Clinics visit each village monthly.\n\nNurses from both sides work together."
-        ),
-        "actions": "Joint teams, shared supplies.",
-        "started_on": "2020-05-01",
-        "ongoing": "on",
-        "level": "regional",
-        "themes": ["pandemics_recovery"],
-        "modalities": ["south_south"],
-        "sdg_goals": ["3"],
-        "sdg_targets": "3.8",
-        "human_rights": ["health"],
-        "language": "en",
-        "actor_name_1": "Organization X",
-        "actor_type_1": "ngo",
-        "country_1": "KEN",
-        "role_1": "beneficiary",
-        "country_2": "UGA",
-        "role_2": "partner",
-        "source_title_1": "",
-        "source_url_1": "",
-        "submission_key": str(uuid.uuid4()),
-        "action": "save",
-    }
-    data.update(changes)
-    return data
 
 
 def test_a_contributor_saves_a_draft_with_a_document_then_sends_it(contributor_x):
