@@ -5,14 +5,22 @@ standard output (JSON by default, or a short summary with ``--format text``);
 warnings go to standard error as ``FILE:LINE: warning: message``. Input that
 cannot be read as a resolution prints ``error: FILE:LINE: message`` and exits
 with status 2.
+
+``solidarity parse --check DIR`` reads a folder of documents, each with the
+facts a reader found in it (``<name>.facts.json``, see
+``solidarity.resolutions.corpus``), and prints one line per document ("exact",
+or what was read differently, the parser's warnings, or why it was refused)
+and a total; it exits with status 1 when any document is not exact.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from solidarity.resolutions.corpus import check_folder
 from solidarity.resolutions.parsing import ParseError, ResolutionDocument, parse_file
 
 BODY_NAMES = {"HRC": "Human Rights Council", "GA": "General Assembly"}
@@ -67,7 +75,16 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
-        parser.add_argument("file", metavar="FILE", help="the resolution to read")
+        parser.add_argument(
+            "file",
+            metavar="FILE",
+            help="the resolution to read (with --check: a folder of documents and their facts)",
+        )
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="read every document of the folder FILE and compare it with its facts file",
+        )
         parser.add_argument(
             "--format",
             choices=("json", "text"),
@@ -75,8 +92,11 @@ class Command(BaseCommand):
             help="json (the default): the whole document; text: a short summary",
         )
 
-    def handle(self, *args, file, format, **options):
+    def handle(self, *args, file, format, check, **options):
         self.stderr.style_func = None  # messages as written, for editors and scripts to read
+        if check:
+            self._check(Path(file))
+            return
         try:
             result = parse_file(file)
         except ParseError as error:
@@ -88,3 +108,19 @@ class Command(BaseCommand):
             self.stdout.write(summary(result.document))
         else:
             self.stdout.write(json.dumps(result.document.to_dict(), indent=2, ensure_ascii=False))
+
+    def _check(self, folder: Path) -> None:
+        if not folder.is_dir():
+            raise CommandError(f"{folder}: not a folder")
+        try:
+            checks = check_folder(folder)
+        except FileNotFoundError as error:
+            raise CommandError(str(error)) from None
+        if not checks:
+            raise CommandError(f"{folder}: no facts file (<name>.facts.json) in this folder")
+        for document in checks:
+            self.stdout.write(document.line())
+        exact = sum(document.exact for document in checks)
+        self.stdout.write(f"{exact} of {len(checks)} documents exact")
+        if exact != len(checks):
+            raise SystemExit(1)
