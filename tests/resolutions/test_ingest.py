@@ -135,3 +135,19 @@ def test_a_large_batch_is_parsed_in_parallel_and_stored_whole(tmp_path, capsys):
     assert Resolution.objects.count() == 60
     assert VoteCast.objects.count() == 60 * 47
     assert set(Resolution.objects.values_list("number", flat=True)) == set(range(1, 61))
+
+
+def test_the_summary_names_each_file_stored_with_warnings_and_its_warnings(tmp_path, capsys):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a-clean.md")
+    # The meeting line dated a day after the header's adoption date: stored, with a warning.
+    disagreeing = SEED.read_text(encoding="utf-8").replace("10 July 2024*", "11 July 2024*")
+    (folder / "b-dates-disagree.md").write_text(disagreeing, encoding="utf-8")
+    call_command("ingest", str(folder), "--quiet")
+    out = capsys.readouterr().out
+    assert "1 resolutions added, 1 updated, 0 failed, 1 warning in 1 file." in out
+    listed = out.split("Stored with warnings", 1)[1]
+    assert "b-dates-disagree.md: 1 warning" in listed
+    assert "adopted on 2024-07-10 by the header but the meeting is dated 2024-07-11" in listed
+    assert "a-clean.md" not in listed

@@ -31,12 +31,17 @@ def expand(paths: list[str]) -> list[Path]:
     return found
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 class Command(BaseCommand):
     help = (
         "Parse and store resolutions (Markdown, plain text or PDF files, or folders of them). "
         "Each file is stored in its own transaction; the same symbol again updates the "
         "stored resolution. A broken file changes nothing and the run goes on; failures "
-        "are listed at the end (exit status 1)."
+        "are listed at the end (exit status 1), and so are the files stored with warnings, "
+        "each with its warnings."
     )
 
     def add_arguments(self, parser):
@@ -52,8 +57,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, quiet, jobs, **options):
         files = expand(paths)
-        created = updated = warnings = 0
+        created = updated = 0
         failures: list[str] = []
+        warned: dict[Path, list[str]] = {}
         jobs = jobs if len(files) >= PARALLEL_FROM else 0
         if connection.vendor == "sqlite":
             # Fewer, larger checkpoints of the write-ahead log during a long import.
@@ -82,14 +88,21 @@ class Command(BaseCommand):
                 # The transaction was rolled back: nothing of this file is stored.
                 failures.append(f"{read.path}: {error}")
                 continue
-            for warning in read.warnings:
-                warnings += 1
-                if not quiet:
-                    progress.write(warning, file=sys.stderr)
+            if read.warnings:
+                warned[read.path] = read.warnings
             created += was_created
             updated += not was_created
         summary = f"{created} resolutions added, {updated} updated, {len(failures)} failed"
-        self.stdout.write(summary + (f", {warnings} warnings." if warnings else "."))
+        warnings = sum(len(found) for found in warned.values())
+        if warnings:
+            summary += f", {_count(warnings, 'warning')} in {_count(len(warned), 'file')}"
+        self.stdout.write(summary + ".")
+        if warned:
+            self.stdout.write("Stored with warnings (check each against the printed document):")
+            for path, found in warned.items():
+                self.stdout.write(f"  {path}: {_count(len(found), 'warning')}")
+                for warning in found:
+                    self.stdout.write(f"    {warning}")
         if failures:
             self.stderr.write("Failed:")
             for failure in failures:
