@@ -93,3 +93,48 @@ def test_a_general_assembly_resolution_without_a_vote_in_the_summary(capsys):
     output = capsys.readouterr().out
     assert "Vote: none recorded (adopted without a vote)" in output
     assert "General Assembly, session 78, agenda item 71 (b)" in output
+
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _corpus_copy(folder: Path, stem: str, **changed_facts) -> None:
+    """One real document of the corpus with its facts, some facts changed on purpose."""
+    (folder / f"{stem}.txt").write_bytes((CORPUS / f"{stem}.txt").read_bytes())
+    facts = json.loads((CORPUS / f"{stem}.facts.json").read_text(encoding="utf-8"))
+    facts.update(changed_facts)
+    (folder / f"{stem}.facts.json").write_text(json.dumps(facts), encoding="utf-8")
+
+
+def test_check_says_exact_for_a_document_read_as_its_reader_did(tmp_path):
+    _corpus_copy(tmp_path, "A_RES_80_1")
+    run = _run("--check", str(tmp_path))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.splitlines() == ["A/RES/80/1: exact", "1 of 1 documents exact"]
+
+
+def test_check_names_what_was_read_differently_and_exits_1(tmp_path):
+    # A/RES/80/1 has three operative paragraphs; these facts claim a fourth and one footnote more.
+    _corpus_copy(
+        tmp_path,
+        "A_RES_80_1",
+        operative_count=4,
+        operative_leads=["Decides", "Also decides", "Further decides", "Requests"],
+        footnote_count=2,
+    )
+    run = _run("--check", str(tmp_path))
+    assert run.returncode == 1
+    line, total = run.stdout.splitlines()
+    assert line.startswith("A/RES/80/1: ")
+    assert "operative paragraphs: 3 read, 4 printed" in line
+    assert "footnotes: 1 read, 2 printed" in line
+    assert total == "0 of 1 documents exact"
+
+
+def test_check_refuses_facts_without_their_document(tmp_path):
+    (tmp_path / "A_RES_80_1.facts.json").write_bytes(
+        (CORPUS / "A_RES_80_1.facts.json").read_bytes()
+    )
+    run = _run("--check", str(tmp_path))
+    assert run.returncode != 0
+    assert "A_RES_80_1.facts.json: no document A_RES_80_1.txt" in run.stderr
