@@ -127,6 +127,25 @@ def session_number(text: str) -> int | None:
     return ORDINALS.get(word)
 
 
+_ORDINAL_WORDS = {value: word for word, value in ORDINALS.items()}
+_MONTH_NAMES = tuple(MONTHS)
+
+
+def ordinal_words(number: int) -> str:
+    """'Fifty-sixth' for 56, as the UN prints session numbers; '101st' past the words
+    :func:`session_number` reads, so that every printed form reads back."""
+    word = _ORDINAL_WORDS.get(number)
+    if word is not None:
+        return word[0].upper() + word[1:]
+    teen = 10 <= number % 100 <= 20
+    return f"{number}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+
+
+def printed_date(day: datetime.date) -> str:
+    """'10 July 2024', as the UN prints dates and :func:`date_line` reads them."""
+    return f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
+
+
 class HeaderBlock:
     """What the header block says, gathered line by line until the opening formula."""
 
