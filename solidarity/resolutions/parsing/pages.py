@@ -57,7 +57,7 @@ _JOB_NUMBER = re.compile(r"(?<![\w/.-])(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?![
 # The closing lines run on at the end of the last paragraph, as texts re-flowed
 # from web pages give them: "... of work. 34th meeting 10 July 2024 [Adopted ...]".
 _RUN_ON_CLOSING = re.compile(
-    r"(?<=[.;])\s+(\d{1,4}\s?(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\.?\s+"
+    r"(?:^|(?<=[.;])\s+)(\d{1,4}\s?(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\.?\s+"
     rf"(\d{{1,2}}\s+(?:{header.MONTH_PATTERN})\s+\d{{4}})\.?(?:\s+(\S.*))?"
 )
 _EXPLICIT_NOTE = re.compile(r"\[\^([0-9A-Za-z*]{1,4})\]:?\s*(.*)")
@@ -176,6 +176,29 @@ def _marker_seen(lines: list[Line], marker: str) -> bool:
     return any(marker in line.text and marker_in(line.text, marker) for line in lines)
 
 
+def _opens_note_run(raw: list[RawLine], position: int, number: int) -> bool:
+    """Whether footnote ``number`` opens a block of notes set between paragraphs.
+
+    Texts re-flowed one paragraph a line keep each page's footnotes where the page
+    ended, one note a line between blank lines ("1 A/77/165." / "2 A/78/165."),
+    their markers often set apart or lost. Such a block is told from a paragraph
+    resumed with a number ("1 January 2020 ...") by its own order: the line stands
+    apart (a blank line or a page break before it) and the next note follows it.
+    """
+    if position == 0 or raw[position - 1].kind == TEXT:
+        return False
+    ahead = position + 1
+    end = min(len(raw), position + 12)
+    while ahead < end and raw[ahead].kind == TEXT:  # the note's own lines
+        ahead += 1
+    while ahead < end and raw[ahead].kind == BLANK:
+        ahead += 1
+    if ahead >= end or raw[ahead].kind != TEXT:
+        return False
+    following = _NOTE.fullmatch(raw[ahead].text)
+    return following is not None and following.group(1) == str(number + 1)
+
+
 def read_pages(text: str) -> Pages:
     """Content lines and footnotes of the input text."""
     clean = clean_line if has_markup(text) else clean_plain_line
@@ -229,9 +252,15 @@ def read_pages(text: str) -> Pages:
             match = (_NOTE_IN_BLOCK if in_block else _NOTE).fullmatch(content)
             if match:
                 number = int(match.group(1))
-                if (in_block and expected <= number <= expected + 2) or (
-                    number == expected and (note is not None or _marker_seen(lines, match.group(1)))
+                if (
+                    (in_block and expected <= number <= expected + 2)
+                    or (
+                        number == expected
+                        and (note is not None or _marker_seen(lines, match.group(1)))
+                    )
+                    or (number == expected and _opens_note_run(raw, position, number))
                 ):
+                    in_block = in_block or note is None
                     note = FootnoteText(match.group(1), line.number, [match.group(2)])
                     notes.append(note)
                     expected = number + 1
@@ -248,8 +277,9 @@ def read_pages(text: str) -> Pages:
         if "meeting" in content:
             run_on = _RUN_ON_CLOSING.search(content)
             if run_on is not None:
-                line.text = content[: run_on.start()]
-                lines.append(line)
+                if run_on.start():  # else the line opens with the meeting
+                    line.text = content[: run_on.start()]
+                    lines.append(line)
                 for piece in run_on.groups():
                     if piece:
                         lines.append(RawLine(line.number, TEXT, piece))
