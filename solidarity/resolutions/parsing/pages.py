@@ -10,15 +10,22 @@ Footnotes are lifted out of the flow: explicit Markdown ones (``<sup>1</sup>
 A/HRC/56/57.`` or ``[^1]: ...``), the block under a line of underscores, and a
 line "1 A/HRC/56/57." when footnote 1 is the next expected and its marker has
 been seen glued to the text before it ("networks;1"). A footnote runs to the
-next blank line, page break or furniture.
+next blank line, page break or furniture, or to a line that after its full stop
+opens a paragraph with a lead of the lexicon.
+
+Texts re-flowed one paragraph a line keep each page's footnotes where the page
+ended: a run of notes between paragraphs ("1 A/77/165." / "2 A/78/165."), read
+as a block whatever became of their markers, or notes set inside the sentence
+the page cut ("... meetings in 1 A/HRC/56/57. the economic ..."), lifted out.
 
 Furniture that cannot be dropped because it is glued to a line of text or of a
 footnote (a job number "24-12345", the symbol and title of a running header)
 is recorded with its line, to be reported rather than kept in silence.
 
 Closing lines run on at the end of the last paragraph, as in texts re-flowed
-from web pages ("... of work. 34th meeting 10 July 2024 [Adopted ..."), are
-split back into the meeting line, its date and the adoption formula.
+from web pages ("... of work. 34th meeting 10 July 2024 [Adopted ..."), or a
+meeting line with its date ("52nd plenary meeting 1 December 2025"), are split
+back into the meeting line, its date and the adoption formula.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from solidarity.resolutions.parsing import header
+from solidarity.resolutions.parsing import header, leads
 from solidarity.resolutions.parsing.footnotes import marker_in
 from solidarity.resolutions.parsing.text import (
     BLANK,
@@ -60,6 +67,11 @@ _RUN_ON_CLOSING = re.compile(
     r"(?:^|(?<=[.;])\s+)(\d{1,4}\s?(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)\.?\s+"
     rf"(\d{{1,2}}\s+(?:{header.MONTH_PATTERN})\s+\d{{4}})\.?(?:\s+(\S.*))?"
 )
+# Inside a re-flowed line: where the sentence a footnote interrupted resumes, and
+# the next footnote of the same place ("1 A/1. 2 A/2. the economic").
+_SENTENCE_RESUMES = re.compile(r"\. (?=[a-z])")
+_NEXT_NOTE = re.compile(r"(?<=\.) (\d{1,3}) (?=[A-Z])")
+_OPERATIVE_START = re.compile(r"\d{1,3}\.\s+([A-Z].*)")
 _EXPLICIT_NOTE = re.compile(r"\[\^([0-9A-Za-z*]{1,4})\]:?\s*(.*)")
 _NOTE = re.compile(r"(\d{1,3})\s+(\S.*)")
 _NOTE_IN_BLOCK = re.compile(r"(\d{1,3})\s*([^\d\s.].*)")
@@ -176,6 +188,58 @@ def _marker_seen(lines: list[Line], marker: str) -> bool:
     return any(marker in line.text and marker_in(line.text, marker) for line in lines)
 
 
+def _resumes_text(note: FootnoteText, content: str) -> bool:
+    """Whether a line after a finished footnote opens the next paragraph of the text.
+
+    A text layer without blank lines or running header between pages runs the
+    page's last footnote straight into the next page ("1 See resolution 2200 A
+    (XXI), annex." / "Reaffirming also the Convention ..."). A note ends with a
+    full stop and goes on with its own words; a lead of the lexicon or a numbered
+    operative paragraph after that full stop is the text resumed.
+    """
+    if not note.parts or not note.parts[-1].endswith("."):
+        return False
+    first = content[0]
+    if first.isdigit():
+        match = _OPERATIVE_START.fullmatch(content)
+        return match is not None and leads.operative_lead(match.group(2))[1] == leads.KNOWN
+    return first.isupper() and leads.preambular_lead(content)[1] == leads.KNOWN
+
+
+def _notes_inside(text: str, number: int, lines: list[Line]) -> list[tuple[str, str]]:
+    """Footnotes set inside a sentence of a re-flowed line, and the line without them.
+
+    A page that broke mid-sentence leaves its footnotes there when the text is
+    re-flowed: "... ministerial meetings in 1 A/HRC/56/57. the economic, social
+    ...". Footnote ``number`` is taken out of the sentence when its marker was
+    seen before it, it stands after a word and opens with a capital, and the
+    sentence resumes after its full stop with a lower-case word; the notes that
+    follow it in the same place ("1 A/1. 2 A/2. the economic") come with it.
+    Returns [("", text without the notes), (marker, note), ...], or [] when
+    there is none.
+    """
+    marker = str(number)
+    at = text.find(f" {marker} ")
+    while at != -1:
+        start = at + len(marker) + 2
+        if (
+            text[at - 1 : at].isalpha()
+            and text[start : start + 1].isupper()
+            and (marker_in(text[:at], marker) is not None or _marker_seen(lines, marker))
+        ):
+            resumes = _SENTENCE_RESUMES.search(text, start, start + 600)
+            if resumes is None:
+                return []
+            end = resumes.start() + 1
+            pieces = [marker, *_NEXT_NOTE.split(text[start:end])]
+            notes = list(zip(pieces[::2], pieces[1::2], strict=True))
+            if any(int(mark) != number + offset for offset, (mark, _) in enumerate(notes)):
+                return []
+            return [("", text[:at] + text[end:]), *notes]
+        at = text.find(f" {marker} ", at + 1)
+    return []
+
+
 def _opens_note_run(raw: list[RawLine], position: int, number: int) -> bool:
     """Whether footnote ``number`` opens a block of notes set between paragraphs.
 
@@ -249,7 +313,9 @@ def read_pages(text: str) -> Pages:
                     expected = int(match.group(1)) + 1
                 continue
         if content[0].isdigit():
-            match = (_NOTE_IN_BLOCK if in_block else _NOTE).fullmatch(content)
+            match = _NOTE.fullmatch(content)
+            if in_block and match is None:  # under a rule the number may be glued: "1See"
+                match = _NOTE_IN_BLOCK.fullmatch(content)
             if match:
                 number = int(match.group(1))
                 if (
@@ -269,11 +335,19 @@ def read_pages(text: str) -> Pages:
         if ("-" in content and _JOB_DIGITS.search(content)) or content[:2] == "A/":
             _check(furniture, line.number, content, title)
         if note is not None:
-            note.parts.append(content)
-            continue
+            if not _resumes_text(note, content):
+                note.parts.append(content)
+                continue
+            note = None
         in_block = False
         line.gap = gap
         gap = False
+        if f" {expected} " in content and len(content) > 80:
+            inside = _notes_inside(content, expected, lines)
+            if inside:
+                content = line.text = inside[0][1]
+                notes.extend(FootnoteText(mark, line.number, [words]) for mark, words in inside[1:])
+                expected += len(inside) - 1
         if "meeting" in content:
             run_on = _RUN_ON_CLOSING.search(content)
             if run_on is not None:
