@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "solidarity.accounts",
     "solidarity.resolutions",
     "solidarity.practices",
+    "solidarity.calls",
+    "solidarity.declaration",
     "solidarity.demo",
 ]
 

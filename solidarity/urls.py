@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("", include("solidarity.accounts.urls")),
     path("", include("solidarity.resolutions.urls")),
     path("", include("solidarity.practices.urls")),
+    path("", include("solidarity.calls.urls")),
+    path("", include("solidarity.declaration.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

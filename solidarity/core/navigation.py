@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 SECTIONS = [
     ("resolutions:list", _("Resolutions")),
     ("practices:catalogue", _("Good practices")),
+    ("calls:list", _("Calls for input")),
+    ("declaration:home", _("Draft declaration")),
     ("countries:list", _("Countries")),
     ("accounts:organizations", _("Organizations")),
 ]
