@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 import re
 
+from solidarity.resolutions.parsing.text import word_set
+
 _LETTER = r"[a-z\u00df-\u00ff]"
 
 
@@ -31,7 +33,7 @@ def glued(marker: str) -> re.Pattern[str]:
         rf"{digits}(?:"
         rf"(?<={_LETTER}{_LETTER}{digits})"
         rf"|(?<=[^\W\d_][.,;:)\]\u2019\u201d\"']{digits})"
-        rf"|(?<=[)\]][.,;:]{digits})"
+        rf"|(?<=[)\]\u2019\u201d\"'][.,;:]{digits})"
         rf"|(?<=\d[,;:]{digits})"
         rf"|(?<=\b(?:19|20)\d\d{digits})"
         rf")(?![\w/])"
@@ -45,6 +47,8 @@ _NUMBERED = frozenset(
         "articles",
         "paragraph",
         "paragraphs",
+        "para",
+        "paras",
         "resolution",
         "resolutions",
         "decision",
@@ -80,39 +84,103 @@ _NUMBERED = frozenset(
         "volume",
         "number",
         "supplement",
-        "agenda",
     }
 )
+# Words a count follows ("participation of 15 fellows", "the 193 Member States"):
+# a marker follows the name of what it refers to, not a preposition or an article.
+_COUNTING = word_set(
+    """
+    of to by for with than about from at in on into over under between among within
+    the a an all some each every only nearly almost around approximately least just
+    more less fewer these those its their our his her up per first last
+    """
+)
+# Words that take a number only as part of a name: "Agenda 21", not "the agenda 5 and".
+_NAMED = frozenset({"Agenda"})
 
 
 @functools.lru_cache(maxsize=256)
 def spaced(marker: str) -> re.Pattern[str]:
     """The marker set apart by a space, as text layers give it.
 
-    "Political Rights, 1 the next", "the Child 4 and": after punctuation that
-    ends a word, or after a word that does not take a number ("article 4 and"
-    is checked apart), and before a lower-case word, a punctuation mark or the end.
+    "Political Rights, 1 the next", "the Child 4 and", "for children”, 5 which",
+    "of 12 February 2013, 9 in which", "for 2024/25; 4": after punctuation that
+    ends a word or a number, or after a word that does not take a number
+    ("article 4 and" is checked apart, as is "paragraphs 3, 4 and"), and before a
+    lower-case word, a year ("for 2021, 1 2022,2"), a punctuation mark or the end.
     """
     digits = re.escape(marker)
     return re.compile(
         rf" {digits}(?:(?<=[^\W\d_][.,;:)\]\u2019\u201d\"'] {digits})"
+        rf"|(?<=[^\W\d_][)\]\u2019\u201d\"'][.,;:] {digits})"
+        rf"|(?<=\d[.,;:] {digits})"
         rf"|(?<={_LETTER}{_LETTER} {digits}))"
-        rf"(?=\s[a-z]|[,;:.]?$|[,;:]\s)"
+        rf"(?=\s[a-z]|\s(?:19|20)\d\d(?!\d)|[,;:.]?$|[,;:]\s)"
     )
 
 
+_QUOTES = ".,;:)]\u2019\u201d\"'"
+# Words that join numbers in a series: "paragraphs 3, 4 and 5", "articles 10 to 13".
+_SERIES = frozenset({"and", "or", "to"})
+
+
+def _numbered(before: str) -> bool:
+    """Whether the number after ``before`` is one of a series a word numbers or counts.
+
+    "article 4", "paragraphs 3, 4", "resolutions 60/1, 9", "No. 4", "of 15
+    fellows", "between 10 and 15": the word before the number (or before the
+    numbers of its series) takes a number. A
+    word followed by a comma does not ("the Child, 4 which", "the Addis Ababa
+    Action Agenda, 13 and"), nor does a date or a year ("of 12 February 2013, 9
+    in which").
+    """
+    words = before[-80:].split(" ")
+    if len(before) > 80:
+        words = words[1:]  # perhaps a part of a word
+    for printed in reversed(words):
+        word = printed.rstrip(_QUOTES)
+        if not word:
+            continue
+        lowered = word.lower()
+        if lowered in _SERIES or (word[0].isdigit() and not _is_year(word)):
+            continue
+        after = printed[len(word) :]
+        if after and (after != "." or lowered not in _NUMBERED):
+            return False  # punctuation ends the word's reach, an abbreviation's point aside
+        return word in _NAMED or lowered in _NUMBERED or lowered in _COUNTING
+    return False
+
+
+def _is_year(word: str) -> bool:
+    """A year as printed in a date or a period: "2013", "2024/25", "2014–2024"."""
+    return len(word) >= 4 and word[:2] in ("19", "20") and word[:4].isdigit()
+
+
 def _spaced_in(text: str, marker: str, start: int, end: int) -> list[int]:
-    """Where the marker stands set apart in text[start:end], words that take numbers aside."""
-    found = []
-    for match in spaced(marker).finditer(text, start, end):
-        word = text[: match.start()].rstrip(".,;:)]\u2019\u201d\"'").rsplit(" ", 1)[-1]
-        if word.lower() not in _NUMBERED:
-            found.append(match.start())
-    return found
+    """Where the marker stands set apart in text[start:end], numbered words aside."""
+    return [
+        match.start()
+        for match in spaced(marker).finditer(text, start, end)
+        if not _numbered(text[: match.start()])
+    ]
 
 
 def marker_in(text: str, marker: str, start: int = 0) -> tuple[int, int, bool] | None:
-    """(start, end, explicit) of the first marker in the text from ``start``, or None."""
+    """(start, end, explicit) of a marker in the text from ``start``, or None.
+
+    The first marker glued or explicit, else the first set apart by a space: what
+    tells that a line of digits under the text is a footnote whose marker was seen.
+    """
+    located = _glued_or_explicit(text, marker, start)
+    if located is None and marker in text:
+        apart = _spaced_in(text, marker, start, len(text))
+        if apart:
+            return apart[0] + 1, apart[0] + 1 + len(marker), False
+    return located
+
+
+def _glued_or_explicit(text: str, marker: str, start: int) -> tuple[int, int, bool] | None:
+    """(start, end, explicit) of the first marker glued or explicit from ``start``."""
     explicit = f"[^{marker}]"
     at = text.find(explicit, start)
     match = glued(marker).search(text, start) if marker in text else None
@@ -124,37 +192,43 @@ def marker_in(text: str, marker: str, start: int = 0) -> tuple[int, int, bool] |
 
 
 def place_markers(texts: list[str], markers: list[str]) -> tuple[list[str], list[int | None]]:
-    """Rewrite glued markers as ``[^n]``; return the texts and, per marker, the text index.
+    """Rewrite markers as ``[^n]``; return the texts and, per marker, the text index.
 
-    Markers are searched in order, each from where the previous one was found,
-    so a stray number earlier in the text is not taken for a later marker.
+    Any texts will do (paragraphs of the resolution, of its annexes, footnotes),
+    in the order they are printed. Markers are searched in order, each from where
+    the previous one was found, so a stray number earlier in the text is not taken
+    for a later marker. A marker printed explicitly (``[^n]``, as Markdown gives
+    it) is the only one looked for its number; the others may be glued to what
+    precedes them, or, failing that, set apart by a space (see ``_place_spaced``).
     """
     texts = list(texts)
     found: list[int | None] = []
     index, offset = 0, 0
-    # Markdown marks every footnote explicitly: then no number is taken for a glued marker.
-    explicit_only = any("[^" in text for text in texts)
+    # A Markdown conversion may mark some footnotes explicitly and leave others bare.
+    joined = "\n".join(texts) if "[^" in "".join(texts) else ""
+    explicit = {marker for marker in markers if f"[^{marker}]" in joined}
     for marker in markers:
         where = None
+        only_explicit = marker in explicit
         for position in range(index, len(texts)):
             text = texts[position]
             start = offset if position == index else 0
-            if explicit_only:
+            if only_explicit:
                 at = text.find(f"[^{marker}]", start)
                 located = None if at == -1 else (at, at + len(marker) + 3, True)
             else:
-                located = marker_in(text, marker, start)
+                located = _glued_or_explicit(text, marker, start)
             if located is None:
                 continue
-            start, end, explicit = located
-            if not explicit:
+            start, end, is_explicit = located
+            if not is_explicit:
                 replacement = f"[^{marker}]"
                 texts[position] = text[:start] + replacement + text[end:]
                 end = start + len(replacement)
             where, index, offset = position, position, end
             break
         found.append(where)
-    if not explicit_only and None in found:
+    if None in found:
         _place_spaced(texts, markers, found)
     return texts, found
 
