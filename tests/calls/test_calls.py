@@ -168,7 +168,9 @@ def test_the_secretariat_opens_a_call_from_its_page(secretariat, resolution_56_4
     assert [q.choices for q in call.questions.all()] == [[], ["Africa", "Asia-Pacific"]]
 
 
-@pytest.mark.parametrize("persona", ["anonymous", "public", "contributor", "focal_point", "reviewer"])
+@pytest.mark.parametrize(
+    "persona", ["anonymous", "public", "contributor", "focal_point", "reviewer"]
+)
 def test_nobody_but_the_secretariat_opens_or_changes_a_call_from_the_pages(
     persona, personas, open_call
 ):
