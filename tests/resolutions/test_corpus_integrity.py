@@ -106,6 +106,12 @@ def test_a_facts_file_is_complete_and_agrees_with_itself(facts_path: Path):
     source = facts["source"]
     assert source["repository"] and source["path"]
     assert source["form"] in FORMS
+    document = _document_of(_stem_of_facts(facts_path))
+    assert document is not None
+    # A Markdown copy keeps its suffix; re-flowed text from a .md file is stored as .txt.
+    assert (source["form"] == "markdown") == (document.suffix == ".md"), (
+        f"form {source['form']!r} stored as {document.name}"
+    )
     if source.get("commit") is not None:
         assert re.fullmatch(r"[0-9a-f]{40}", source["commit"])
 
@@ -119,6 +125,8 @@ def test_a_facts_file_is_complete_and_agrees_with_itself(facts_path: Path):
         assert len(facts["annex_paragraph_counts"]) == facts["annexes"]
 
     vote = facts["vote"]
+    # A General Assembly resolution as published prints no vote (it is in the meeting record).
+    assert vote is None or facts["body"] == "HRC", "a General Assembly text with a vote"
     if vote is not None:
         assert vote["yes"] == len(vote["in_favour"])
         assert vote["no"] == len(vote["against"])
