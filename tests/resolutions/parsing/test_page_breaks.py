@@ -200,3 +200,65 @@ def test_a_running_title_wrapped_over_two_lines_is_page_furniture():
     assert preamble[1].text == "Reaffirming the Universal Declaration of Human Rights,"
     assert len(preamble) == 4
     assert result.warnings == []
+
+
+def test_a_paragraph_run_on_after_the_last_footnote_of_a_page_is_not_glued_to_it():
+    # A text layer that gives neither a blank line nor the next page's furniture:
+    # the footnote ends with its full stop, the next page opens with a lead.
+    text = replace_once(
+        GENERAL_ASSEMBLY_TEXT_LAYER,
+        "annex.\n\n24-12345                                                                1/3\n"
+        "\fA/RES/79/999                 Promotion of a democratic and equitable international "
+        "order\n\nReaffirming also",
+        "annex.\nReaffirming also",
+    )
+    assert "1 See resolution 2200 A (XXI), annex.\nReaffirming also the Convention" in text
+    result = parse_text(text, source="doc.txt")
+    preamble = result.document.preambular_paragraphs
+    assert [paragraph.lead for paragraph in preamble] == [
+        "Recalling",
+        "Reaffirming",
+        "Reaffirming also",
+        "Deeply concerned",
+    ]
+    assert preamble[2].text == "Reaffirming also the Convention on the Rights of the Child,[^2]"
+    footnotes = [(note.marker, note.paragraph, note.text) for note in result.document.footnotes]
+    assert footnotes == [
+        ("1", "pp-1", "See resolution 2200 A (XXI), annex."),
+        ("2", "pp-3", "United Nations, Treaty Series, vol. 1577, No. 27531."),
+    ]
+    assert result.warnings == []
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "See Official Records of the General Assembly, Thirty-fourth\nSession, Supplement No. 45.",
+        "See the report entitled\nReaffirming Human Rights Today (A/79/1).",
+    ],
+)
+def test_a_footnote_continued_on_its_next_line_keeps_its_words(note):
+    # Only after the note's full stop does a lead open the next paragraph.
+    text = replace_once(
+        GENERAL_ASSEMBLY_TEXT_LAYER, "1 See resolution 2200 A (XXI), annex.", f"1 {note}"
+    )
+    result = parse_text(text)
+    assert result.document.footnotes[0].text == note.replace("\n", " ")
+    assert len(result.document.preambular_paragraphs) == 4
+    assert result.warnings == []
+
+
+def test_without_blank_lines_or_page_breaks_a_number_alone_still_joins_its_text():
+    # As PyMuPDF gives the same pages: one line after another, no form feed, no blank line.
+    text = "\n".join(
+        line.strip()
+        for line in GENERAL_ASSEMBLY_TEXT_LAYER.replace("\f", "\n").split("\n")
+        if line.strip()
+    )
+    assert "\n4.\n_______________\n2 United Nations" in text
+    result = parse_text(text, source="doc.txt")
+    operative = result.document.operative_paragraphs
+    assert [paragraph.number for paragraph in operative] == [1, 2, 3, 4, 5]
+    assert operative[3].text == "Reiterates its call to all States;"
+    assert len(result.document.preambular_paragraphs) == 4
+    assert result.warnings == []
