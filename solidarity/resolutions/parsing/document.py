@@ -198,9 +198,15 @@ class ResolutionDocument:
     footnotes: list[Footnote] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     vote: RecordedVote | None = None
+    # What the symbol says besides body and session (see parsing/symbols.py):
+    # "resolution" or "decision"; "regular", "special" (S-35/1) or
+    # "emergency_special" (ES-11/1); the part's letter of "78/262 A", or "".
+    kind: str = "resolution"
+    session_type: str = "regular"
+    part: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "symbol": self.symbol,
             "body": self.body,
             "session": self.session,
@@ -215,6 +221,14 @@ class ResolutionDocument:
             "references": [item.to_dict() for item in self.references],
             "vote": None if self.vote is None else self.vote.to_dict(),
         }
+        # A decision, a special session or a part says so, and only then.
+        if self.kind != "resolution":
+            data["kind"] = self.kind
+        if self.session_type != "regular":
+            data["session_type"] = self.session_type
+        if self.part:
+            data["part"] = self.part
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ResolutionDocument:
@@ -237,6 +251,9 @@ class ResolutionDocument:
             footnotes=[Footnote.from_dict(item) for item in data["footnotes"]],
             references=[Reference.from_dict(item) for item in data["references"]],
             vote=None if vote is None else RecordedVote.from_dict(vote),
+            kind=data.get("kind", "resolution"),
+            session_type=data.get("session_type", "regular"),
+            part=data.get("part", ""),
         )
 
     def paragraph(self, anchor: str) -> PreambularParagraph | OperativeParagraph | None:

@@ -12,6 +12,15 @@ from __future__ import annotations
 import datetime
 import re
 
+from solidarity.resolutions.parsing.symbols import (
+    DECISION,
+    EMERGENCY_SPECIAL,
+    REGULAR,
+    RESOLUTION,
+    SPECIAL,
+    Symbol,
+)
+
 MONTHS = {
     name: number
     for number, name in enumerate(
@@ -37,21 +46,29 @@ MONTH_PATTERN = _MONTH  # "January|February|...", for patterns built elsewhere
 DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\b")
 DATE_LINE = re.compile(rf"(\d{{1,2}})\s+({_MONTH})\s+(\d{{4}})\.?")
 
-SYMBOL = re.compile(r"A/(?:HRC/)?RES/(\d{1,3})/(\d{1,4})")
+# A/HRC/RES/56/4, A/HRC/RES/S-35/1, A/RES/ES-11/1, A/HRC/DEC/56/101; a part's letter
+# ("A/RES/78/262 A") only at the end of the line or before a wide gap, so that a
+# running title starting "A ..." is not read as a part.
+SYMBOL = re.compile(
+    r"A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?(\d{1,3})/(\d{1,4})(?:[ \u00a0]([A-H])(?=\s{2,}|\s*$))?"
+)
 BODIES = {"Human Rights Council": "HRC", "General Assembly": "GA"}
 BODY_NAMES = {code: name for name, code in BODIES.items()}
 
 DISTRIBUTION = re.compile(r"\bDistr\.?\s*:?\s*(?:General|Limited|Restricted)\b(.*)", re.IGNORECASE)
 AGENDA = re.compile(r"Agenda items?\s+(.+?)\.?$")
 SESSION = re.compile(
-    r"([A-Za-z]+(?:[-\u2010\u2011 ][A-Za-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+(?:regular\s+)?session$",
+    r"([A-Za-z]+(?:[-\u2010\u2011 ][A-Za-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+"
+    r"(?:(regular|special|emergency\s+special)\s+)?session$",
     re.IGNORECASE,
 )
 ADOPTED_BY = re.compile(
-    r"Resolution adopted by the (Human Rights Council|General Assembly)"
+    r"(?:Resolution|(Decision)) adopted by the (Human Rights Council|General Assembly)"
     rf"(?:\s+on\s+(\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}))?",
 )
-TITLE = re.compile(r"([1-9]\d{0,2})/([1-9]\d{0,3})\.\s*(\S.*)")
+# "56/4. Title", "S-35/1. Title", "ES-11/1. Title", "262 A. Title" as "78/262 A. Title":
+# group 1 the session as printed, group 2 the number (and part), group 3 the title.
+TITLE = re.compile(r"((?:E?S-)?[1-9]\d{0,2})/([1-9]\d{0,3}(?:[ \u00a0][A-H])?)\.\s*(\S.*)")
 FORMULA = re.compile(r"The (Human Rights Council|General Assembly)\s*[,.:;]?")
 MEETING = re.compile(r"(\d{1,4})\s?(?:st|nd|rd|th)\s+(plenary\s+)?meeting\.?")
 REPORT = re.compile(r"\b(?:Report|Note|Letter|Summary record|Provisional agenda)\b")
@@ -127,6 +144,19 @@ def session_number(text: str) -> int | None:
     return ORDINALS.get(word)
 
 
+def session_type(text: str) -> str | None:
+    """The type of the session a session line names, or None if the line is not one.
+
+    "special" for "Thirty-fifth special session", "emergency_special" for
+    "Eleventh emergency special session", "regular" otherwise.
+    """
+    match = SESSION.fullmatch(text)
+    if not match:
+        return None
+    kind = " ".join((match.group(2) or "regular").lower().split())
+    return {"special": SPECIAL, "emergency special": EMERGENCY_SPECIAL}.get(kind, REGULAR)
+
+
 _ORDINAL_WORDS = {value: word for word, value in ORDINALS.items()}
 _MONTH_NAMES = tuple(MONTHS)
 
@@ -159,10 +189,12 @@ class HeaderBlock:
         "distributed_on",
         "formula",
         "formula_line",
+        "kind",
         "looks_like",
         "number",
         "printed_symbol",
         "session",
+        "session_type",
         "title",
         "title_line",
         "title_parts",
@@ -176,10 +208,12 @@ class HeaderBlock:
         self.distributed_on: datetime.date | None = None
         self.formula: str | None = None  # from "The Human Rights Council,"
         self.formula_line: int | None = None
+        self.kind = RESOLUTION  # or DECISION, from "Decision adopted by the ..."
         self.looks_like: str | None = None  # a line saying it is another kind of document
-        self.number: tuple[int, int] | None = None  # (56, 4) for "56/4. Title"
+        self.number: str | None = None  # "56/4", "S-35/1", "78/262 A" from the title line
         self.printed_symbol: tuple[int, str] | None = None
-        self.session: int | None = None
+        self.session: int | None = None  # from the session line, with its type
+        self.session_type: str | None = None
         self.title: str | None = None
         self.title_line: int | None = None
         self.title_parts: list[str] = []
@@ -205,9 +239,11 @@ class HeaderBlock:
         """Read a line of the header that is neither the title nor the opening formula."""
         adopted = ADOPTED_BY.match(text)
         if adopted:
-            self.adopted_by = BODIES[adopted.group(1)]
-            if adopted.group(2):
-                self.adopted_on = find_date(adopted.group(2))
+            self.adopted_by = BODIES[adopted.group(2)]
+            if adopted.group(1):
+                self.kind = DECISION
+            if adopted.group(3):
+                self.adopted_on = find_date(adopted.group(3))
             else:
                 self.date_window, self.date_for = 1, "adopted"
             return
@@ -228,6 +264,7 @@ class HeaderBlock:
             return
         if self.session is None and text.endswith(("session", "Session")):
             self.session = session_number(text)
+            self.session_type = session_type(text)
             return
         if self.printed_symbol is None:
             symbol = SYMBOL.search(text)
@@ -236,3 +273,27 @@ class HeaderBlock:
                 return
         if self.looks_like is None and self.title is None and REPORT.match(text):
             self.looks_like = text
+
+    def read_number(self, title: re.Match[str]) -> None:
+        """Take the number of a title line matched by :data:`TITLE`."""
+        self.number = f"{title.group(1)}/{' '.join(title.group(2).split())}"
+
+    def symbol(self, body: str) -> Symbol:
+        """The symbol of the text read: its body, kind, and the number of its title line."""
+        assert self.number is not None
+        symbol = Symbol.from_label(self.number, body=body, kind=self.kind)
+        assert symbol is not None, self.number  # TITLE reads only what a label is
+        return symbol
+
+    def session_disagreement(self, symbol: Symbol) -> str | None:
+        """What the session line says against the number, if it does."""
+        if self.session is None:
+            return None
+        if self.session == symbol.session and self.session_type in (None, symbol.session_type):
+            return None
+        kind = "" if self.session_type in (None, REGULAR) else f"{self.session_type} "
+        kind = kind.replace("_", " ")
+        return (
+            f"the header names {kind}session {self.session} but the {symbol.kind} is numbered "
+            f"{symbol.number_label}"
+        )

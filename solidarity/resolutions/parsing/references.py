@@ -7,7 +7,9 @@ Two kinds of citation are found in the text of paragraphs and footnotes:
   "A/HRC/DEC/18/120") is read as that resolution or decision;
 - resolutions and decisions by number: "resolution 53/5", "General Assembly
   resolution 70/1", "Council resolutions 35/3 and 38/8", "Security Council
-  resolution 1325 (2000)", "resolution 2625 (XXV)". The body, when printed,
+  resolution 1325 (2000)", "resolution 2625 (XXV)", and the forms of special
+  sessions and parts: "resolution S-35/1", "resolution ES-11/1", "resolution
+  78/262 A", "resolution 2200 A (XXI)". The body, when printed,
   prefixes the number ("GA 70/1"); "its resolution" names the adopting body
   itself, unless a body is named just before ("the General Assembly in its
   resolution 41/128").
@@ -26,9 +28,14 @@ from solidarity.resolutions.parsing.text import word_set
 
 _SERIES = word_set("A E S ST CCPR CERD CEDAW CRC CRPD CMW CED CAT CESCR HRI TD UNEP DP ICCD FCCC")
 SYMBOL = re.compile(r"[ACDEFHIPSTU][A-Z]{0,5}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+")
-_OWN_SYMBOL = re.compile(r"A/(HRC/)?(RES|DEC)/((?:S-)?\d+/\d+)")
+_OWN_SYMBOL = re.compile(r"A/(HRC/)?(RES|DEC)/((?:E?S-)?\d+/\d+)")
+_PART = re.compile(r" ([A-Z])(?![A-Za-z0-9/])")  # the part of "A/RES/78/262 A"
 _MONTH = "|".join(MONTHS)
-_NUMBER = r"(?:S-)?\d{1,4}/\d{1,4}(?!/)|\d{2,4}\s\((?:\d{4}|[IVXLC]+)\)"
+# "53/5", "S-35/1", "ES-11/1", "78/262 A" (a part), "1325 (2000)", "2200 A (XXI)".
+_NUMBER = (
+    r"(?:E?S-)?\d{1,4}/\d{1,4}(?: [A-Z](?![A-Za-z0-9/]))?(?!/)"
+    r"|\d{2,4}(?:\s[A-Z])?\s\((?:\d{4}|[IVXLC]+)\)"
+)
 _OF_DATE = rf"(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}})?"
 RESOLUTION = re.compile(
     r"(?P<kind>resolution|decision)s?\s+"
@@ -84,6 +91,9 @@ def find_references(cited_in: list[tuple[str, str]], body: str) -> list[Referenc
             if own:
                 kind = "resolution" if own.group(2) == "RES" else "decision"
                 cited = ("HRC " if own.group(1) else "GA ") + own.group(3)
+                part = _PART.match(text, match.end()) if symbol == match.group() else None
+                if part:
+                    cited += f" {part.group(1)}"
                 citations.append((match.start(), kind, cited))
             else:
                 citations.append((match.start(), "document", symbol))

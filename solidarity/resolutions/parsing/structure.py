@@ -47,6 +47,7 @@ from solidarity.resolutions.parsing.paragraphs import (
     last_part,
 )
 from solidarity.resolutions.parsing.references import find_references
+from solidarity.resolutions.parsing.symbols import canonical
 from solidarity.resolutions.parsing.text import join_lines
 from solidarity.resolutions.parsing.votes import STARTS as VOTE_STARTS
 from solidarity.resolutions.parsing.votes import read_vote
@@ -139,7 +140,7 @@ class Reader:
         if head.title is None:
             title = header.TITLE.fullmatch(text)
             if title:
-                head.number = (int(title.group(1)), int(title.group(2)))
+                head.read_number(title)
                 head.title_parts = [title.group(3)]
                 head.title = title.group(3)
                 head.title_line = line.number
@@ -176,6 +177,10 @@ class Reader:
             return self._operative(line, position)
         text = line.text
         current = self.preamble[-1] if self.preamble else None
+        if line.gap and header.MEETING.fullmatch(text) and self._lone_operative(current):
+            self.state = CLOSING
+            self._closing(line)
+            return position
         if current is None or self._opens_preambular(line, current):
             self.preamble.append(
                 ParagraphDraft(len(self.preamble) + 1, line.number, [text], line.italic)
@@ -195,6 +200,43 @@ class Reader:
         else:
             current.parts.append(text)
         return position
+
+    def _lone_operative(self, current: ParagraphDraft | None) -> bool:
+        """Take the last paragraph as the one operative paragraph, printed unnumbered.
+
+        A decision (or a resolution) that decides one thing prints its one operative
+        paragraph without a number ("Adopts the outcome of the universal periodic
+        review ..."): a paragraph ending with a full stop and opening with an operative
+        lead, right before the meeting line. It is read as operative paragraph 1, and
+        taken from the end of the paragraph before when it was read as its last lines
+        (after a line ending with a comma).
+        """
+        if current is None or last_mark(current.parts[-1]) != ".":
+            return False
+        parts = current.parts
+        start = next(
+            (
+                at
+                for at in range(len(parts) - 1, -1, -1)
+                if (at == 0 or last_mark(parts[at - 1]) in (",", ";"))
+                and leads.operative_lead(parts[at])[1] != leads.NONE
+            ),
+            None,
+        )
+        if start is None:
+            return False
+        if start == 0 and len(self.preamble) < 2:
+            return False
+        if start == 0:
+            self.preamble.pop()
+            line = current.line
+        else:
+            current.parts = parts[:start]
+            line = next(
+                (item.number for item in self.lines if item.text is parts[start]), current.line
+            )
+        self.operative.append(ParagraphDraft(1, line, parts[start:], None))
+        return True
 
     def _opens_preambular(self, line: Line, current: ParagraphDraft) -> bool:
         text = line.text
@@ -388,15 +430,12 @@ class Reader:
                 )
             diagnostics.warn(last_line, "no meeting line or adoption formula after the text")
         body = self._body()
-        session, number = head.number
-        if head.session is not None and head.session != session:
-            diagnostics.warn(
-                head.title_line,
-                f"the header names session {head.session} but the resolution is numbered "
-                f"{session}/{number}",
-            )
-        symbol = f"A/HRC/RES/{session}/{number}" if body == "HRC" else f"A/RES/{session}/{number}"
-        if head.printed_symbol is not None and head.printed_symbol[1] != symbol:
+        numbered = head.symbol(body)
+        disagreement = head.session_disagreement(numbered)
+        if disagreement:
+            diagnostics.warn(head.title_line, disagreement)
+        symbol = str(numbered)
+        if head.printed_symbol is not None and canonical(head.printed_symbol[1]) != symbol:
             diagnostics.warn(
                 head.printed_symbol[0],
                 f"the page header prints {head.printed_symbol[1]} but the resolution is {symbol}",
@@ -415,7 +454,10 @@ class Reader:
         document = ResolutionDocument(
             symbol=symbol,
             body=body,
-            session=session,
+            session=numbered.session,
+            kind=numbered.kind,
+            session_type=numbered.session_type,
+            part=numbered.part,
             agenda_item=head.agenda_item,
             title=head.title,
             adopted_on=adopted_on,
