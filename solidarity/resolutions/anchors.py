@@ -1,4 +1,4 @@
-"""The public anchors of a resolution's parts: ``pp-4``, ``op-13``, ``fn-1``.
+"""The public anchors of a resolution's parts: ``pp-4``, ``op-13``, ``fn-1``, ``annex-1-para-3``.
 
 They are a public contract: researchers cite ``/resolutions/A/HRC/RES/56/4/#op-13``,
 the JSON names the paragraph carrying each footnote by its anchor, and search
@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 PREAMBULAR = "pp"
 OPERATIVE = "op"
 FOOTNOTE = "fn"
+ANNEX = "annex"
 
 
 def anchor(part: str, number: int | str) -> str:
@@ -34,6 +35,47 @@ def operative(number: int | str) -> str:
 
 def footnote(marker: int | str) -> str:
     return anchor(FOOTNOTE, marker)
+
+
+def annex(position: int | str) -> str:
+    """An annex, by its position among the annexes: ``annex-1``."""
+    return f"{ANNEX}-{position}"
+
+
+def annex_paragraph(annex_position: int | str, number: int | str) -> str:
+    """A numbered paragraph of an annex, by its number: ``annex-1-para-3``."""
+    return f"{annex(annex_position)}-para-{number}"
+
+
+def annex_text(annex_position: int | str, position: int | str) -> str:
+    """An unnumbered paragraph of an annex, by its position among the unnumbered
+    paragraphs of that annex: ``annex-1-text-2``."""
+    return f"{annex(annex_position)}-text-{position}"
+
+
+def annex_heading(annex_position: int | str, position: int | str) -> str:
+    """A heading inside an annex, by its position among that annex's headings:
+    ``annex-1-heading-2``."""
+    return f"{annex(annex_position)}-heading-{position}"
+
+
+def annex_content_anchors(
+    annex_position: int | str, items: Iterable[tuple[str, int | None]]
+) -> list[str]:
+    """The anchors of an annex's headings and paragraphs, given as (kind, number) pairs in
+    reading order: kind "heading" or "paragraph", number None for an unnumbered paragraph."""
+    found = []
+    headings = unnumbered = 0
+    for kind, number in items:
+        if kind == "heading":
+            headings += 1
+            found.append(annex_heading(annex_position, headings))
+        elif number is None:
+            unnumbered += 1
+            found.append(annex_text(annex_position, unnumbered))
+        else:
+            found.append(annex_paragraph(annex_position, number))
+    return found
 
 
 def subparagraph(paragraph: str, label: str) -> str:

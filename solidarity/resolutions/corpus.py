@@ -120,7 +120,23 @@ def compare(document: ResolutionDocument, facts: dict[str, Any]) -> list[str]:
             f"footnotes: {len(document.footnotes)} read, {facts['footnote_count']} printed"
         )
     differences += _vote_differs(facts["vote"], document)
+    differences += _annexes_differ(facts, document)
     return differences
+
+
+def _annexes_differ(facts: dict[str, Any], document: ResolutionDocument) -> list[str]:
+    if len(document.annexes) != facts["annexes"]:
+        return [f"annexes: {len(document.annexes)} read, {facts['annexes']} printed"]
+    expected = facts.get("annex_paragraph_counts")
+    if expected is None:
+        return []
+    found = [
+        sum(1 for paragraph in annex.paragraphs if paragraph.number is not None)
+        for annex in document.annexes
+    ]
+    if found != expected:
+        return [f"numbered paragraphs of the annexes: {found} read, {expected} printed"]
+    return []
 
 
 def check_document(path: Path, facts_path: Path) -> DocumentCheck:

@@ -26,7 +26,7 @@ an unknown one.
 Warnings, because the document stands: no opening formula; a lead missing
 from the lexicon, or italics that disagree with it; a sub-paragraph out of
 order; an unnumbered heading among the operative paragraphs (left out); an
-annex (not part of the structured output); a complete text without meeting
+annex paragraph numbered out of order (read as text); a complete text without meeting
 line or adoption formula; a vote without its closing bracket or with totals
 only; a header whose symbol, session, body or date disagrees with the rest; a
 footnote whose marker is not found, or footnotes not numbered 1 to N each once;

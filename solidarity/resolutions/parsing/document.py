@@ -10,6 +10,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from solidarity.resolutions import anchors
+
 
 @dataclass(slots=True)
 class Voter:
@@ -93,7 +95,7 @@ class PreambularParagraph:
 
     @property
     def anchor(self) -> str:
-        return f"pp-{self.index}"
+        return anchors.preambular(self.index)
 
     def to_dict(self) -> dict[str, Any]:
         return {"index": self.index, "lead": self.lead, "text": self.text}
@@ -115,7 +117,7 @@ class OperativeParagraph:
 
     @property
     def anchor(self) -> str:
-        return f"op-{self.number}"
+        return anchors.operative(self.number)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,8 +140,90 @@ class OperativeParagraph:
 
 
 @dataclass(slots=True)
+class AnnexHeading:
+    """A heading inside an annex: its number as printed ('I', 'A'; '' when it has none)."""
+
+    number: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "heading", "number": self.number, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnnexHeading:
+        return cls(number=data["number"], text=data["text"])
+
+
+@dataclass(slots=True)
+class AnnexParagraph:
+    """A paragraph of an annex: numbered as printed, or ``number`` None when it is not."""
+
+    number: int | None
+    text: str
+    subparagraphs: list[Subparagraph] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "paragraph",
+            "number": self.number,
+            "text": self.text,
+            "subparagraphs": [item.to_dict() for item in self.subparagraphs],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnnexParagraph:
+        return cls(
+            number=data["number"],
+            text=data["text"],
+            subparagraphs=[Subparagraph.from_dict(item) for item in data["subparagraphs"]],
+        )
+
+
+@dataclass(slots=True)
+class Annex:
+    """An annex: its heading as printed ('Annex', 'Annex II'), its title, and its headings
+    and paragraphs in reading order."""
+
+    heading: str
+    title: str
+    content: list[AnnexHeading | AnnexParagraph] = field(default_factory=list)
+
+    def content_anchors(self, position: int) -> list[str]:
+        """The anchors of the content, for the annex at this position (from 1)."""
+        return anchors.annex_content_anchors(
+            position,
+            (
+                ("heading", None) if isinstance(item, AnnexHeading) else ("paragraph", item.number)
+                for item in self.content
+            ),
+        )
+
+    @property
+    def paragraphs(self) -> list[AnnexParagraph]:
+        return [item for item in self.content if isinstance(item, AnnexParagraph)]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "heading": self.heading,
+            "title": self.title,
+            "content": [item.to_dict() for item in self.content],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Annex:
+        content: list[AnnexHeading | AnnexParagraph] = [
+            AnnexHeading.from_dict(item)
+            if item["kind"] == "heading"
+            else AnnexParagraph.from_dict(item)
+            for item in data["content"]
+        ]
+        return cls(heading=data["heading"], title=data["title"], content=content)
+
+
+@dataclass(slots=True)
 class Footnote:
-    """A footnote; ``paragraph`` is the anchor of the paragraph carrying its marker."""
+    """A footnote; ``paragraph`` is the anchor of the paragraph carrying its marker
+    (``op-12``, or ``annex-1-para-3`` for a paragraph of an annex)."""
 
     marker: str
     text: str
@@ -147,7 +231,7 @@ class Footnote:
 
     @property
     def anchor(self) -> str:
-        return f"fn-{self.marker}"
+        return anchors.footnote(self.marker)
 
     def to_dict(self) -> dict[str, Any]:
         return {"marker": self.marker, "text": self.text, "paragraph": self.paragraph}
@@ -204,8 +288,11 @@ class ResolutionDocument:
     kind: str = "resolution"
     session_type: str = "regular"
     part: str = ""
+    annexes: list[Annex] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """The schema's object; ``annexes`` is there only when the resolution has some
+        (schema version 2), so a resolution without annexes keeps its earlier shape."""
         data = {
             "symbol": self.symbol,
             "body": self.body,
@@ -221,7 +308,9 @@ class ResolutionDocument:
             "references": [item.to_dict() for item in self.references],
             "vote": None if self.vote is None else self.vote.to_dict(),
         }
-        # A decision, a special session or a part says so, and only then.
+        if self.annexes:
+            data["annexes"] = [annex.to_dict() for annex in self.annexes]
+        # Likewise a decision, a special session or a part says so, and only then.
         if self.kind != "resolution":
             data["kind"] = self.kind
         if self.session_type != "regular":
@@ -254,15 +343,24 @@ class ResolutionDocument:
             kind=data.get("kind", "resolution"),
             session_type=data.get("session_type", "regular"),
             part=data.get("part", ""),
+            annexes=[Annex.from_dict(item) for item in data.get("annexes", [])],
         )
 
-    def paragraph(self, anchor: str) -> PreambularParagraph | OperativeParagraph | None:
-        """The paragraph with this anchor ('pp-3', 'op-12'), or None."""
+    def paragraph(
+        self, anchor: str
+    ) -> PreambularParagraph | OperativeParagraph | AnnexParagraph | None:
+        """The paragraph with this anchor ('pp-3', 'op-12', 'annex-1-para-3'), or None."""
+        for position, annex in enumerate(self.annexes, start=1):
+            for item_anchor, item in zip(
+                annex.content_anchors(position), annex.content, strict=True
+            ):
+                if item_anchor == anchor and isinstance(item, AnnexParagraph):
+                    return item
         kind, _, number = anchor.partition("-")
         if not number.isdigit():
             return None
-        if kind == "pp":
+        if kind == anchors.PREAMBULAR:
             return next((p for p in self.preambular_paragraphs if p.index == int(number)), None)
-        if kind == "op":
+        if kind == anchors.OPERATIVE:
             return next((p for p in self.operative_paragraphs if p.number == int(number)), None)
         return None

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 
 from solidarity.resolutions.parsing import header, leads
+from solidarity.resolutions.parsing.annexes import ANNEX
 from solidarity.resolutions.parsing.footnotes import marker_in
 from solidarity.resolutions.parsing.text import (
     BLANK,
@@ -132,6 +133,17 @@ def _wrapped_title_end(raw: list[RawLine], position: int, title: str) -> int:
         if not title.startswith(joined):
             return 0
     return 0
+
+
+def _titles_annex(raw: list[RawLine], position: int) -> bool:
+    """Whether the line is the first of an annex's title: right under "Annex"."""
+    before = raw[position - 1] if position else None
+    return (
+        before is not None
+        and before.kind == TEXT
+        and before.text[:5] == "Annex"
+        and ANNEX.fullmatch(before.text) is not None
+    )
 
 
 def _is_furniture(raw: list[RawLine], position: int, title: str | None) -> bool:
@@ -294,9 +306,19 @@ def read_pages(text: str) -> Pages:
             note = None
             continue
         content = line.text
-        if content[0] == initial and title and position >= skip_until:
+        # An annex's title under its "Annex" line may repeat the resolution's.
+        if (
+            content[0] == initial
+            and title
+            and position >= skip_until
+            and not _titles_annex(raw, position)
+        ):
             skip_until = _wrapped_title_end(raw, position, title)
-        if len(content) <= 200 and (position < skip_until or _is_furniture(raw, position, title)):
+        if (
+            len(content) <= 200
+            and (position < skip_until or _is_furniture(raw, position, title))
+            and not _titles_annex(raw, position)
+        ):
             if printed_symbol is None:
                 symbol = header.SYMBOL.search(content)
                 if symbol:

@@ -28,7 +28,10 @@ import re
 
 from solidarity.resolutions.parsing import header, leads
 from solidarity.resolutions.parsing.addressees import addressees
+from solidarity.resolutions.parsing.annexes import ANNEX as _ANNEX
+from solidarity.resolutions.parsing.annexes import AnnexReader
 from solidarity.resolutions.parsing.document import (
+    AnnexParagraph,
     Footnote,
     OperativeParagraph,
     PreambularParagraph,
@@ -54,7 +57,6 @@ from solidarity.resolutions.parsing.votes import read_vote
 
 _OPERATIVE_START = re.compile(r"(\d{1,3})\.(?:\s+(\S.*))?")
 _SUBPARAGRAPH_START = re.compile(r"\(([a-z]{1,5})\)\s*(.*)")
-_ANNEX = re.compile(r"Annex(?:es)?(?:\s+(?:[IVXLC]+|\d{1,2}))?\.?")
 HEADER, PREAMBLE, OPERATIVE, CLOSING, ANNEX = range(5)
 
 
@@ -76,6 +78,7 @@ class Reader:
         self.vote_closed = False
         self.state = HEADER
         self.closing_noted = False
+        self.annexes = AnnexReader(self.lines, diagnostics)
         for number, furniture in pages.furniture:
             diagnostics.warn(
                 number,
@@ -101,7 +104,7 @@ class Reader:
             elif state == CLOSING:
                 self._closing(line)
             else:
-                break
+                position = self.annexes.read(line, position)
             position += 1
         return self._finish()
 
@@ -226,7 +229,10 @@ class Reader:
         if start is None:
             return False
         if start == 0 and len(self.preamble) < 2:
-            return False
+            # No preamble at all: the one paragraph must open with a known operative lead.
+            known = leads.operative_lead(parts[0])[1] == leads.KNOWN
+            if not known or leads.preambular_lead(parts[0])[1] != leads.NONE:
+                return False
         if start == 0:
             self.preamble.pop()
             line = current.line
@@ -353,10 +359,7 @@ class Reader:
         return None
 
     def _annex(self, line: Line) -> None:
-        self.diagnostics.warn(
-            line.number,
-            f"'{line.text}' and what follows are not part of the structured output",
-        )
+        self.annexes.start(line)
         self.state = ANNEX
 
     # The closing lines and the vote.
@@ -507,11 +510,16 @@ class Reader:
                 anchors.append(anchor)
                 texts.append(join_lines(sub.parts))
                 subs.append((len(texts) - 1, sub))
+        annexed = len(texts)
+        for anchor, text in self.annexes.texts():
+            anchors.append(anchor)
+            texts.append(text)
         notes = self.notes
         self._check_footnote_numbers()
         texts, where = place_markers(texts, [note.marker for note in notes])
         for index, sub in subs:
             sub.parts = [texts[index]]
+        document.annexes = self.annexes.build(texts[annexed:])
         footnotes = []
         for note, found in zip(notes, where, strict=True):
             placed_in = anchors[found] if found is not None else None
@@ -565,6 +573,13 @@ class Reader:
             if by_anchor:
                 for footnote in by_anchor.get(anchor, ()):
                     cited_in.append((f"fn-{footnote.marker}", footnote.text))
+        for position, annex in enumerate(document.annexes, start=1):
+            for anchor, part in zip(annex.content_anchors(position), annex.content, strict=True):
+                if isinstance(part, AnnexParagraph):
+                    subtexts = (sub.text for sub in _walk_built(part.subparagraphs))
+                    cited_in.append((anchor, " ".join([part.text, *subtexts])))
+                    for footnote in by_anchor.get(anchor, ()):
+                        cited_in.append((f"fn-{footnote.marker}", footnote.text))
         for footnote in by_anchor.get(None, ()):
             cited_in.append((f"fn-{footnote.marker}", footnote.text))
         document.references = find_references(cited_in, document.body)
