@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from solidarity.resolutions.parsing import header, leads
 from solidarity.resolutions.parsing.annexes import ANNEX
 from solidarity.resolutions.parsing.footnotes import marker_in
+from solidarity.resolutions.parsing.paragraphs import complete
 from solidarity.resolutions.parsing.text import (
     BLANK,
     PAGE_BREAK,
@@ -252,6 +253,28 @@ def _notes_inside(text: str, number: int, lines: list[Line]) -> list[tuple[str, 
     return []
 
 
+def _text_run_on(words: str) -> tuple[str, str | None]:
+    """A footnote's words, and the text run on after them if any.
+
+    A Markdown conversion may put the text that followed a page's footnotes into
+    the last footnote's definition: "[^1]: ... sect. III.A. 9. Decides to include
+    ... context”. 52nd plenary meeting 1 December 2025". After the note's full stop,
+    a numbered paragraph opening with an operative verb of the lexicon, or the
+    meeting line with its date, is the text resumed.
+    """
+    at = words.find(". ")
+    while at != -1:
+        rest = words[at + 2 :]
+        if rest[:1].isdigit():
+            match = _OPERATIVE_START.match(rest)
+            if match is not None and leads.operative_lead(match.group(1))[1] == leads.KNOWN:
+                return words[: at + 1], rest
+        elif "meeting" in rest[:30] and _RUN_ON_CLOSING.match(rest):
+            return words[: at + 1], rest
+        at = words.find(". ", at + 2)
+    return words, None
+
+
 def _opens_note_run(raw: list[RawLine], position: int, number: int) -> bool:
     """Whether footnote ``number`` opens a block of notes set between paragraphs.
 
@@ -259,10 +282,21 @@ def _opens_note_run(raw: list[RawLine], position: int, number: int) -> bool:
     ended, one note a line between blank lines ("1 A/77/165." / "2 A/78/165."),
     their markers often set apart or lost. Such a block is told from a paragraph
     resumed with a number ("1 January 2020 ...") by its own order: the line stands
-    apart (a blank line or a page break before it) and the next note follows it.
+    apart (a blank line or a page break before it) and the next note follows it,
+    or the text before it ended as a paragraph does (no paragraph opens with a
+    bare number: "8 Albania, Andorra, ..." after "... its universalization;").
     """
     if position == 0 or raw[position - 1].kind == TEXT:
         return False
+    behind = position - 1
+    while behind > 0 and raw[behind].kind == BLANK:
+        behind -= 1
+    if (
+        raw[behind].kind == TEXT
+        and complete(raw[behind].text)
+        and header.date_line(raw[position].text) is None
+    ):
+        return True
     ahead = position + 1
     end = min(len(raw), position + 12)
     while ahead < end and raw[ahead].kind == TEXT:  # the note's own lines
@@ -329,11 +363,15 @@ def read_pages(text: str) -> Pages:
         if content.startswith("[^"):
             match = _EXPLICIT_NOTE.fullmatch(content)
             if match:
-                note = FootnoteText(match.group(1), line.number, [match.group(2)])
+                words, resumed = _text_run_on(match.group(2))
+                note = FootnoteText(match.group(1), line.number, [words])
                 notes.append(note)
                 if match.group(1).isdigit():
                     expected = int(match.group(1)) + 1
-                continue
+                if resumed is None:
+                    continue
+                note = None
+                content = line.text = resumed
         if content[0].isdigit():
             match = _NOTE.fullmatch(content)
             if in_block and match is None:  # under a rule the number may be glued: "1See"

@@ -224,3 +224,42 @@ def test_notes_whose_markers_were_lost_are_still_lifted_out_and_each_reported():
     warnings = [str(warning) for warning in result.warnings]
     for number in range(1, 6):
         assert any(f"no marker of footnote {number} in the text" in w for w in warnings)
+
+
+def test_the_text_run_on_inside_the_last_footnote_definition_is_the_text_resumed():
+    # A/RES/80/42 (Markdown): "[^1]: Official Records ... (A/48/42), annex II, sect. III.A.
+    # 9. Decides to include ... context”. 52nd plenary meeting 1 December 2025"
+    result = _parse("A_RES_80_42.md")
+    document = result.document
+    assert [paragraph.number for paragraph in document.operative_paragraphs] == list(range(1, 10))
+    assert document.operative_paragraphs[-1].text == (
+        "Decides to include in the provisional agenda of its eighty-first session, under the "
+        "item entitled “General and complete disarmament”, the sub-item entitled "
+        "“Confidence-building measures in the regional and subregional context”."
+    )
+    assert [note.text for note in document.footnotes] == [
+        "Official Records of the General Assembly, Forty-eighth Session, Supplement No. 42 "
+        "(A/48/42), annex II, sect. III.A."
+    ]
+    assert document.meeting == "52nd plenary meeting"
+    assert document.adopted_on == datetime.date(2025, 12, 1)
+    assert result.warnings == []
+
+
+def test_a_lone_note_after_a_finished_paragraph_is_a_note_whatever_its_marker():
+    # A/RES/80/46: "6. Calls upon ... its universalization;" / "8 Albania, Andorra, ..."
+    # (eight lines, the States endorsing a declaration) / "7. Calls upon all States
+    # Parties ..."; later "15. Welcomes ... of the Treaty;" / "9 A/CONF.192/2024/RC/3.".
+    document = _parse("A_RES_80_46.txt").document
+    assert [note.marker for note in document.footnotes] == [str(n) for n in range(1, 10)]
+    assert document.footnotes[7].text.startswith("Albania, Andorra, Argentina, Australia")
+    assert document.footnotes[7].text.endswith(
+        "United Kingdom of Great Britain and Northern Ireland, Uruguay and Zambia."
+    )
+    assert document.footnotes[8].text == "A/CONF.192/2024/RC/3."
+    operative = document.operative_paragraphs
+    assert [paragraph.number for paragraph in operative] == list(range(1, 21))
+    assert operative[5].text.endswith("in order to achieve its universalization;")
+    assert operative[14].text.endswith("implementation and universalization of the Treaty;")
+    for text in _paragraph_texts(document):
+        assert "Albania" not in text and "A/CONF.192/2024/RC/3" not in text
