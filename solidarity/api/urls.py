@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from solidarity import __version__
 from solidarity.accounts.api import router as organizations_router
 from solidarity.api.responses import declare_common_responses, unmatched
+from solidarity.calls.api import router as calls_router
 from solidarity.core.ratelimit import DataRateThrottle
 from solidarity.countries.api import router as countries_router
 from solidarity.practices.api import router as practices_router
@@ -37,4 +38,5 @@ api.add_router("", countries_router)
 api.add_router("", organizations_router)
 api.add_router("", resolutions_router)
 api.add_router("", practices_router)
+api.add_router("", calls_router)
 api.add_router("", unmatched)  # last: whatever no operation above matches

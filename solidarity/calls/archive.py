@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from solidarity.calls.models import Call, PublishedArchive
+from solidarity.calls.records import public_country
 from solidarity.calls.selectors import published_submissions
 from solidarity.core.text import spreadsheet_safe
 
@@ -40,7 +41,7 @@ def metadata_rows(call: Call) -> list[list[str]]:
                 submission.reference or "",
                 submission.public_label,
                 submission.get_stakeholder_type_display(),
-                submission.state.iso3 if submission.state_id else "",
+                public_country(submission) or "",
                 submission.language,
                 submission.submitted_at.isoformat() if submission.submitted_at else "",
                 submission.published_at.isoformat() if submission.published_at else "",

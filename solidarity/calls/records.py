@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from solidarity.calls.models import Call, Submission
+from solidarity.calls.models import Call, Consent, Submission
 from solidarity.resolutions import anchors
 
 CALL_CSV_HEADER = [
@@ -91,6 +91,14 @@ def call_csv_row(call: Call, *, base_url: str = "") -> list:
     ]
 
 
+def public_country(submission: Submission) -> str | None:
+    """A State's code, unless its submission is published without its name: then the
+    code would name it."""
+    if submission.state_id is None or submission.consent == Consent.PUBLISH_ANONYMOUSLY:
+        return None
+    return submission.state.iso3
+
+
 def submission_record(submission: Submission, *, base_url: str = "") -> dict:
     """A published submission as the public sees it (no name if its authors asked so)."""
     call = submission.call
@@ -100,7 +108,7 @@ def submission_record(submission: Submission, *, base_url: str = "") -> dict:
         "call": call.slug,
         "submitted_by": submission.public_label,
         "stakeholder_type": submission.stakeholder_type,
-        "country": submission.state.iso3 if submission.state_id else None,
+        "country": public_country(submission),
         "language": submission.language,
         "submitted_at": submission.submitted_at.isoformat() if submission.submitted_at else None,
         "published_at": submission.published_at.isoformat() if submission.published_at else None,

@@ -129,7 +129,7 @@ class ReviewFilters:
     def from_params(cls, params) -> ReviewFilters:
         return cls(
             stakeholder_type=params.get("stakeholder_type", "")[:20],
-            region=params.get("region", "")[:20],
+            region=params.get("region", "")[:40],
             country=params.get("country", "")[:3].upper(),
             language=params.get("language", "")[:10],
             unread=params.get("unread", "") == "1",
