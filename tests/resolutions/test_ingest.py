@@ -151,3 +151,22 @@ def test_the_summary_names_each_file_stored_with_warnings_and_its_warnings(tmp_p
     assert "b-dates-disagree.md: 1 warning" in listed
     assert "adopted on 2024-07-10 by the header but the meeting is dated 2024-07-11" in listed
     assert "a-clean.md" not in listed
+
+
+def test_storing_a_resolution_again_keeps_the_paragraphs_others_refer_to(
+    resolution_56_4, seed_document
+):
+    """A corrected file must not cut what points at "op. 15" (a call for input, a task)."""
+    op_15 = resolution_56_4.operative_paragraphs.get(number=15)
+    pp_1 = resolution_56_4.preambular_paragraphs.get(index=1)
+    corrected = copy.deepcopy(seed_document)
+    corrected["operative_paragraphs"][14]["text"] += " (corrected)"
+    del corrected["operative_paragraphs"][19]  # op. 20 is gone from the corrected text
+    services.resolution_ingest(actor=None, document=corrected)
+
+    kept = resolution_56_4.operative_paragraphs.get(number=15)
+    assert kept.pk == op_15.pk
+    assert kept.text.endswith(" (corrected)")
+    assert resolution_56_4.preambular_paragraphs.get(index=1).pk == pp_1.pk
+    numbers = list(resolution_56_4.operative_paragraphs.values_list("number", flat=True))
+    assert numbers == list(range(1, 20))
