@@ -112,31 +112,22 @@ def resolution_ingest(
         ResolutionSource.objects.filter(sha256=replaced_source, resolutions=None).delete()
 
     if not created:
-        resolution.preambular_paragraphs.all().delete()
-        resolution.operative_paragraphs.all().delete()
         RecordedVote.objects.filter(resolution=resolution).delete()
-    insert_rows(
+    _store_paragraphs(
+        resolution,
         PreambularParagraph,
-        ["resolution", "index", "lead", "text"],
-        (
-            (resolution.pk, p["index"], p["lead"], p["text"])
-            for p in document["preambular_paragraphs"]
-        ),
+        "index",
+        ["lead", "text"],
+        document["preambular_paragraphs"],
+        created=created,
     )
-    insert_rows(
+    _store_paragraphs(
+        resolution,
         OperativeParagraph,
-        ["resolution", "number", "lead", "text", "subparagraphs", "addressees"],
-        (
-            (
-                resolution.pk,
-                p["number"],
-                p["lead"],
-                p["text"],
-                p["subparagraphs"],
-                p["addressees"],
-            )
-            for p in document["operative_paragraphs"]
-        ),
+        "number",
+        ["lead", "text", "subparagraphs", "addressees"],
+        document["operative_paragraphs"],
+        created=created,
     )
     _store_vote(resolution, document.get("vote"))
     indexing.index(resolution, document)
@@ -149,6 +140,46 @@ def resolution_ingest(
         after=audit.snapshot(resolution, _AUDITED),
     )
     return resolution, created
+
+
+def _store_paragraphs(
+    resolution: Resolution,
+    model: type[PreambularParagraph] | type[OperativeParagraph],
+    key: str,
+    fields: list[str],
+    paragraphs: list[dict],
+    *,
+    created: bool,
+) -> None:
+    """The paragraph rows of a resolution as in ``paragraphs``.
+
+    A new resolution's rows are inserted in one statement. Storing a resolution
+    again keeps each row whose position or number is still there (updated in
+    place, so what refers to "op. 15" of it, a call for input or a task, still
+    does), adds the new ones and removes only those the document no longer has.
+    """
+    if created:
+        insert_rows(
+            model,
+            ["resolution", key, *fields],
+            ((resolution.pk, p[key], *(p[name] for name in fields)) for p in paragraphs),
+        )
+        return
+    kept = {getattr(row, key): row for row in model.objects.filter(resolution=resolution)}
+    changed, added = [], []
+    for paragraph in paragraphs:
+        row = kept.pop(paragraph[key], None)
+        values = {name: paragraph[name] for name in fields}
+        if row is None:
+            added.append(model(resolution=resolution, **{key: paragraph[key]}, **values))
+        elif any(getattr(row, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(row, name, value)
+            changed.append(row)
+    if kept:
+        model.objects.filter(pk__in=[row.pk for row in kept.values()]).delete()
+    model.objects.bulk_update(changed, fields)
+    model.objects.bulk_create(added)
 
 
 def _store_vote(resolution: Resolution, vote: dict | None) -> None:
