@@ -72,6 +72,7 @@ _RUN_ON_CLOSING = re.compile(
 # Inside a re-flowed line: where the sentence a footnote interrupted resumes, and
 # the next footnote of the same place ("1 A/1. 2 A/2. the economic").
 _SENTENCE_RESUMES = re.compile(r"\. (?=[a-z])")
+_NOTE_ENDS = re.compile(r"\. (?=\w)")
 _NEXT_NOTE = re.compile(r"(?<=\.) (\d{1,3}) (?=[A-Z])")
 _OPERATIVE_START = re.compile(r"\d{1,3}\.\s+([A-Z].*)")
 _EXPLICIT_NOTE = re.compile(r"\[\^([0-9A-Za-z*]{1,4})\]:?\s*(.*)")
@@ -228,19 +229,24 @@ def _notes_inside(text: str, number: int, lines: list[Line]) -> list[tuple[str, 
     seen before it, it stands after a word and opens with a capital, and the
     sentence resumes after its full stop with a lower-case word; the notes that
     follow it in the same place ("1 A/1. 2 A/2. the economic") come with it.
-    Returns [("", text without the notes), (marker, note), ...], or [] when
-    there is none.
+    In a vote list run on after the text the note stands between two names
+    ("Viet Nam 1 A/HRC/56/57. Against: ...", "Cuba, 1 A/HRC/56/57. Dominican
+    Republic"), and ends at its full stop. Returns [("", text without the
+    notes), (marker, note), ...], or [] when there is none.
     """
     marker = str(number)
+    votes = text.find("In favour:")
     at = text.find(f" {marker} ")
     while at != -1:
         start = at + len(marker) + 2
+        in_votes = -1 < votes < at
         if (
-            text[at - 1 : at].isalpha()
+            (text[at - 1 : at].isalpha() or (in_votes and text[at - 1 : at] == ","))
             and text[start : start + 1].isupper()
             and (marker_in(text[:at], marker) is not None or _marker_seen(lines, marker))
         ):
-            resumes = _SENTENCE_RESUMES.search(text, start, start + 600)
+            pattern = _NOTE_ENDS if in_votes else _SENTENCE_RESUMES
+            resumes = pattern.search(text, start, start + 600)
             if resumes is None:
                 return []
             end = resumes.start() + 1

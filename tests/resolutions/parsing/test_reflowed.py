@@ -139,3 +139,31 @@ def test_vote_lists_ending_with_and_read_as_those_ending_with_a_comma():
     assert result.document.vote == seed.vote
     assert result.document.vote.against[-1].name == "United States of America"
     assert result.document.vote.in_favour[-1].name == "Viet Nam"
+
+
+@pytest.mark.parametrize(
+    ("names", "with_note"),
+    [
+        ("Viet Nam Against:", "Viet Nam 1 A/HRC/56/57. Against:"),
+        ("Cuba, Dominican Republic,", "Cuba, 1 A/HRC/56/57. Dominican Republic,"),
+    ],
+    ids=["between two lists", "between two names"],
+)
+def test_a_footnote_set_inside_the_vote_list_is_lifted_out_of_it(names, with_note):
+    seed = parse_text(seed_markdown()).document
+    text = _web_copy(seed_markdown(), separator="\n", note="end")
+    text = replace_once(text, f"\n{_NOTE}\n", "\n")
+    text = replace_once(text, names, with_note)
+    result = parse_text(text, source="web.txt")
+    assert result.warnings == []
+    document = result.document
+    assert [(note.marker, note.paragraph, note.text) for note in document.footnotes] == [
+        ("1", "op-12", "A/HRC/56/57.")
+    ]
+    assert [voter.name for voter in document.vote.in_favour][8:10] == [
+        "Cuba",
+        "Dominican Republic",
+    ]
+    assert document.vote.in_favour[-1].name == "Viet Nam"
+    assert document.vote.against[0].name == "Albania"
+    assert document == seed
