@@ -262,3 +262,25 @@ def test_without_blank_lines_or_page_breaks_a_number_alone_still_joins_its_text(
     assert operative[3].text == "Reiterates its call to all States;"
     assert len(result.document.preambular_paragraphs) == 4
     assert result.warnings == []
+
+
+def test_re_flowed_a_number_alone_before_the_page_s_footnotes_still_joins_its_text():
+    # Re-flowed: the rule, the form feeds and the running headers gone, the footnotes
+    # left where the page ended, between "4." and "Reiterates".
+    lines = GENERAL_ASSEMBLY_TEXT_LAYER.replace("\f", "").split("\n")
+    text = "\n".join(
+        line.strip()
+        for line in lines
+        if not line.startswith(("_____", "24-12345", "2/3", "A/RES/79/999", "Promotion"))
+    )
+    assert "\n3. Stresses the importance of solidarity;\n\n4.\n2 United Nations" in text
+    assert "No. 27531.\n\n\nReiterates its call" in text
+    result = parse_text(text, source="doc.txt")
+    operative = result.document.operative_paragraphs
+    assert [paragraph.number for paragraph in operative] == [1, 2, 3, 4, 5]
+    assert operative[3].text == "Reiterates its call to all States;"
+    assert [note.text for note in result.document.footnotes] == [
+        "See resolution 2200 A (XXI), annex.",
+        "United Nations, Treaty Series, vol. 1577, No. 27531.",
+    ]
+    assert result.warnings == []
