@@ -18,6 +18,7 @@ answer led where it should; a refusal means nothing at all changed.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from django.db import transaction
 
 from solidarity.accounts.models import Organization, User
 from solidarity.core.models import AuditEntry
+from solidarity.declaration.models import DeclarationComment, DeclarationVersion
 from solidarity.practices.models import (
     Attachment,
     Practice,
@@ -37,6 +39,7 @@ from solidarity.practices.models import (
 )
 from solidarity.resolutions.models import Resolution
 from tests.conftest import PASSWORD, PDF_BYTES, SEED, client_for, form_data, practice_content
+from tests.declaration.conftest import VERSION_1, VERSION_2
 
 OK, REDIRECT, FORBIDDEN, NOT_FOUND, GONE = 200, 302, 403, 404, 410
 ROLES = [
@@ -242,6 +245,22 @@ MATRIX = {
     "/api/v1/practices/{draft}": _row(*[NOT_FOUND] * 8),
     "/api/v1/practices/{state_submitted}": _row(*[NOT_FOUND] * 8),
     "/api/v1/practices/{retracted}": _row(*[GONE] * 8),
+    "/declaration/": EVERYONE,
+    "/declaration/versions/": EVERYONE,
+    "/declaration/versions/new/": _row(REDIRECT, *[FORBIDDEN] * 6, OK),
+    "/declaration/versions/1/": EVERYONE,
+    "/declaration/versions/2/": _row(*[NOT_FOUND] * 7, OK),  # not published yet
+    "/declaration/versions/1/declaration.akn.xml": EVERYONE,
+    "/declaration/versions/2/declaration.akn.xml": _row(*[NOT_FOUND] * 7, OK),
+    "/declaration/versions/1/art_2/": EVERYONE,
+    "/declaration/versions/2/art_2/": _row(*[NOT_FOUND] * 7, OK),
+    "/declaration/versions/1/art_2/comments.csv": EVERYONE,
+    "/declaration/versions/1/art_2/comments.docx": EVERYONE,
+    "/declaration/versions/2/art_2/comments.csv": _row(*[NOT_FOUND] * 7, OK),
+    "/declaration/compare/?from=1&to=2": _row(*[NOT_FOUND] * 7, OK),
+    "/api/v1/declaration/versions": EVERYONE,
+    "/api/v1/declaration/versions/1": EVERYONE,
+    "/api/v1/declaration/versions/2": _row(*[NOT_FOUND] * 8),
     "/api/v1/openapi.json": EVERYONE,
     "/api/v1/docs": EVERYONE,
 }
@@ -266,6 +285,8 @@ def _check_rows(paths, personas):
 def test_each_role_sees_exactly_what_it_should(path, request, personas, organization_x):
     if "/resolutions/" in path or "votes" in path:
         request.getfixturevalue("resolution_56_4")
+    if "/declaration/" in path:
+        request.getfixturevalue("declaration")
     _check_rows({path: path}, personas)
 
 
@@ -494,6 +515,14 @@ def world_state() -> dict:
         ),
         "organizations": list(Organization.objects.order_by("pk").values_list("pk", "verified")),
         "resolutions": Resolution.objects.count(),
+        "declaration": list(
+            DeclarationVersion.objects.order_by("pk").values_list(
+                "pk", "published_at", "comments_open"
+            )
+        ),
+        "declaration comments": list(
+            DeclarationComment.objects.order_by("pk").values_list("pk", "hidden_at")
+        ),
         "audit": AuditEntry.objects.count(),
         "mail": len(mail.outbox),
     }
@@ -584,7 +613,25 @@ def world(people, organization_x) -> dict:
         organization=organization_x,
     )
     User.objects.filter(pk=waiting.pk).update(organization_confirmed_at=None)
-    return {"waiting": waiting, "people": people}
+    return {"waiting": waiting, "people": people, **_declaration(people)}
+
+
+def _declaration(people) -> dict:
+    """Version 1 of the draft declaration, published, with a State's comment on article 2;
+    version 2 imported, not published yet."""
+    from solidarity.declaration import services
+
+    version_1 = services.version_import(actor=None, source=VERSION_1, label="One", publish=True)
+    comment, _ = services.comment_create(
+        actor=people["focal_point"], version=version_1, eid="art_2", body="A State's comment."
+    )
+    services.version_import(actor=None, source=VERSION_2, label="Two")
+    return {"declaration_comment": comment}
+
+
+@pytest.fixture
+def declaration(people) -> dict:
+    return _declaration(people)
 
 
 def _signed_in_as(client) -> int | None:
@@ -702,6 +749,50 @@ OTHER_ACTIONS = {
         lambda world: "/accounts/me/",
     ),
 }
+
+
+def _new_comment(world):
+    comment = DeclarationComment.objects.filter(body="Said in the consultation.").first()
+    return f"/declaration/versions/1/art_2/#comment-{comment.pk}" if comment else "(none made)"
+
+
+DECLARATION_ACTIONS = {
+    "import declaration": Action(
+        "/declaration/versions/new/",
+        "/declaration/versions/new/",
+        lambda: {"label": "Three", "text": VERSION_2},
+        lambda before, after, world: DeclarationVersion.objects.filter(label="Three").exists(),
+        lambda world: "/declaration/versions/3/",
+    ),
+    "publish declaration": Action(
+        "/declaration/versions/2/publish/",
+        "/declaration/versions/2/",
+        dict,
+        lambda before, after, world: (
+            DeclarationVersion.objects.get(number=2).published_at is not None
+        ),
+        lambda world: "/declaration/versions/2/",
+    ),
+    "comment on declaration": Action(
+        "/declaration/versions/1/art_2/",
+        "/declaration/versions/1/art_2/",
+        lambda: {"eid": "art_2", "body": "Said in the consultation.", "key": str(uuid.uuid4())},
+        lambda before, after, world: DeclarationComment.objects.filter(
+            body="Said in the consultation.", author=world["person"]
+        ).exists(),
+        _new_comment,
+    ),
+    "hide declaration comment": Action(
+        "/declaration/comments/{comment}/hide/",
+        "/declaration/versions/1/art_2/",
+        lambda: {"reason": "Off topic."},
+        lambda before, after, world: (
+            DeclarationComment.objects.get(pk=world["declaration_comment"].pk).hidden_at is not None
+        ),
+        lambda world: f"/declaration/versions/1/art_2/#comment-{world['declaration_comment'].pk}",
+    ),
+}
+OTHER_ACTIONS.update(DECLARATION_ACTIONS)
 ME = to("/accounts/me/")
 OTHER_MATRIX = {
     "create": _row(S, F, D, D, D, D, D, D),
@@ -716,6 +807,12 @@ OTHER_MATRIX = {
     "reset password": _row(*[D] * 8),
     # One's own, giving the current one; the owner is told by e-mail.
     "change password": _row(S, *[D] * 7),
+    "import declaration": _row(S, F, F, F, F, F, F, D),
+    # A version not published yet does not exist for anyone but the secretariat.
+    "publish declaration": _row(S, N, N, N, N, N, N, D),
+    # Those consulted comment; the reviewers and the secretariat moderate.
+    "comment on declaration": _row(S, D, D, D, D, D, F, F),
+    "hide declaration comment": _row(S, N, N, N, N, N, D, D),
 }
 
 
@@ -731,7 +828,9 @@ def test_each_role_may_do_exactly_what_it_should_beyond_practices(
             mail.outbox.clear()
             client = client_for(world["people"][role], enforce_csrf_checks=True)
             token, from_form_page = _token(client, action.form_page)
-            path = action.path.format(waiting=world["waiting"].pk)
+            path = action.path.format(
+                waiting=world["waiting"].pk, comment=world["declaration_comment"].pk
+            )
             cell = {
                 **world,
                 "person": world["people"][role],
@@ -772,7 +871,11 @@ def test_an_action_posted_without_its_token_is_refused_to_everyone(
     state = {"retract": "published", "edit": "draft", "comment": "draft"}.get(name, "submitted")
     if name == "submit":
         state = "draft"
-    path = action.path.format(pk=practices[state].pk, waiting=world["waiting"].pk)
+    path = action.path.format(
+        pk=practices[state].pk,
+        waiting=world["waiting"].pk,
+        comment=world["declaration_comment"].pk,
+    )
     got = {}
     for role in ROLES:
         with transaction.atomic():
@@ -864,6 +967,29 @@ ROUTES = {
         "/resolutions/A/HRC/RES/56/4/vote-map.svg",
         (),
     ),
+    "declaration/": ("/declaration/", ()),
+    "declaration/versions/": ("/declaration/versions/", ()),
+    "declaration/versions/new/": ("/declaration/versions/new/", ("import declaration",)),
+    "declaration/versions/<int:number>/": ("/declaration/versions/1/", ()),
+    "declaration/versions/<int:number>/publish/": (None, ("publish declaration",)),
+    "declaration/versions/<int:number>/declaration.akn.xml": (
+        "/declaration/versions/1/declaration.akn.xml",
+        (),
+    ),
+    "declaration/versions/<int:number>/<slug:eid>/": (
+        "/declaration/versions/1/art_2/",
+        ("comment on declaration",),
+    ),
+    "declaration/versions/<int:number>/<slug:eid>/comments.csv": (
+        "/declaration/versions/1/art_2/comments.csv",
+        (),
+    ),
+    "declaration/versions/<int:number>/<slug:eid>/comments.docx": (
+        "/declaration/versions/1/art_2/comments.docx",
+        (),
+    ),
+    "declaration/comments/<int:pk>/hide/": (None, ("hide declaration comment",)),
+    "declaration/compare/": ("/declaration/compare/?from=1&to=2", ()),
     "setlang/": (None, ("choose language",)),
     # Links sent by e-mail, whoever holds them may use them; tested by their own stories.
     "accounts/verify/<uidb64>/<token>/": (None, ()),
@@ -943,6 +1069,8 @@ API_EXAMPLES = {
     "/api/v1/practices/{pk}": "/api/v1/practices/{published}",
     "/api/v1/practices/{pk}/versions": "/api/v1/practices/{published}/versions",
     "/api/v1/practices/{pk}/versions/{number}": "/api/v1/practices/{published}/versions/1",
+    "/api/v1/declaration/versions": "/api/v1/declaration/versions",
+    "/api/v1/declaration/versions/{number}": "/api/v1/declaration/versions/1",
 }
 
 

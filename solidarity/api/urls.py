@@ -8,6 +8,7 @@ from solidarity.api.responses import declare_common_responses, unmatched
 from solidarity.calls.api import router as calls_router
 from solidarity.core.ratelimit import DataRateThrottle
 from solidarity.countries.api import router as countries_router
+from solidarity.declaration.api import router as declaration_router
 from solidarity.practices.api import router as practices_router
 from solidarity.resolutions.api import router as resolutions_router
 from solidarity.resolutions.schema import openapi_components
@@ -39,4 +40,5 @@ api.add_router("", organizations_router)
 api.add_router("", resolutions_router)
 api.add_router("", practices_router)
 api.add_router("", calls_router)
+api.add_router("", declaration_router)
 api.add_router("", unmatched)  # last: whatever no operation above matches
