@@ -549,7 +549,7 @@ def submission_save(
             # The same form sent twice at once: the other request made the draft.
             existing = Submission.objects.filter(call=call, party=party).first()
             if existing is None:
-                raise
+                raise ValidationError(_("This form was already used by someone else.")) from None
             return existing, False
         if remove:
             submission.files.filter(pk__in=list(remove)).delete()
