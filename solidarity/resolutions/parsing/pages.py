@@ -290,17 +290,19 @@ def _opens_note_run(raw: list[RawLine], position: int, number: int) -> bool:
     resumed with a number ("1 January 2020 ...") by its own order: the line stands
     apart (a blank line or a page break before it) and the next note follows it,
     or the text before it ended as a paragraph does (no paragraph opens with a
-    bare number: "8 Albania, Andorra, ..." after "... its universalization;").
+    bare number: "8 Albania, Andorra, ..." after "... its universalization;") and
+    the line does not open with a date, as a list of resolutions resumed on the
+    next page may ("12 December 2019, 75/37 of ...").
     """
     if position == 0 or raw[position - 1].kind == TEXT:
         return False
     behind = position - 1
-    while behind > 0 and raw[behind].kind == BLANK:
+    while behind > 0 and raw[behind].kind != TEXT:
         behind -= 1
     if (
         raw[behind].kind == TEXT
         and complete(raw[behind].text)
-        and header.date_line(raw[position].text) is None
+        and header.DATE.match(raw[position].text) is None
     ):
         return True
     ahead = position + 1

@@ -263,3 +263,18 @@ def test_a_lone_note_after_a_finished_paragraph_is_a_note_whatever_its_marker():
     assert operative[14].text.endswith("implementation and universalization of the Treaty;")
     for text in _paragraph_texts(document):
         assert "Albania" not in text and "A/CONF.192/2024/RC/3" not in text
+
+
+def test_a_list_of_resolutions_resumed_with_a_date_after_a_page_break_is_not_a_note():
+    # The page broke after a comma, in the middle of "Recalling its resolutions ...";
+    # the next page opens with the date of the next resolution cited.
+    text = MINIMAL.format(resumed="Noting the report of the Secretary-General,").replace(
+        "Recalling its resolution 79/99 of 2 December 2024, adopted on\n\n",
+        "Recalling its resolutions 78/99 of 4 December 2023,\f1 December 2024 and 79/99,\n\n",
+    )
+    result = parse_text(text, source="doc.txt")
+    preamble = result.document.preambular_paragraphs
+    assert preamble[0].text == (
+        "Recalling its resolutions 78/99 of 4 December 2023, 1 December 2024 and 79/99,"
+    )
+    assert result.document.footnotes == []
