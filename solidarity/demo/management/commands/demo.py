@@ -10,6 +10,7 @@ from solidarity.accounts import services as accounts
 from solidarity.accounts.models import Organization, User
 from solidarity.core.roles import Role
 from solidarity.countries.models import Country
+from solidarity.demo.declaration import load_declaration
 from solidarity.demo.organizations import DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_THEMES
 from solidarity.practices import services as practices
 from solidarity.practices.models import Practice, Theme
@@ -36,9 +37,11 @@ class Command(BaseCommand):
             credentials = self._people()
             created_resolutions = self._resolutions()
             created_practices = self._practices()
+            created_versions = load_declaration()
         self.stdout.write(
             f"Demo organizations added: {created_orgs}; resolutions added: {created_resolutions}; "
-            f"good practices added: {created_practices}."
+            f"good practices added: {created_practices}; "
+            f"versions of the draft declaration added: {created_versions}."
         )
         if credentials:
             lines = [
