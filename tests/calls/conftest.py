@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
+import zipfile
 
 import pytest
-from docx import Document as WordDocument
 from fpdf import FPDF
 
 from solidarity.calls import services
@@ -29,11 +30,23 @@ def pdf_with(text: str) -> bytes:
 
 
 def docx_with(text: str) -> bytes:
-    document = WordDocument()
-    for paragraph in text.split("\n"):
-        document.add_paragraph(paragraph)
+    """A Word document (the parts a DOCX needs) with one paragraph per line of ``text``."""
+    paragraphs = "".join(
+        f"<w:p><w:r><w:t>{html.escape(line)}</w:t></w:r></w:p>" for line in text.split("\n")
+    )
     out = io.BytesIO()
-    document.save(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        package.writestr(
+            "word/document.xml",
+            '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+            f'wordprocessingml/2006/main"><w:body>{paragraphs}</w:body></w:document>',
+        )
     return out.getvalue()
 
 

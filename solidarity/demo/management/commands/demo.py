@@ -8,6 +8,7 @@ from django.db import transaction
 
 from solidarity.accounts import services as accounts
 from solidarity.accounts.models import Organization, User
+from solidarity.calls import demo as calls_demo
 from solidarity.core.roles import Role
 from solidarity.countries.models import Country
 from solidarity.demo.declaration import load_declaration
@@ -37,10 +38,11 @@ class Command(BaseCommand):
             credentials = self._people()
             created_resolutions = self._resolutions()
             created_practices = self._practices()
+            created_calls = calls_demo.load()
             created_versions = load_declaration()
         self.stdout.write(
             f"Demo organizations added: {created_orgs}; resolutions added: {created_resolutions}; "
-            f"good practices added: {created_practices}; "
+            f"good practices added: {created_practices}; calls for input added: {created_calls}; "
             f"versions of the draft declaration added: {created_versions}."
         )
         if credentials:
