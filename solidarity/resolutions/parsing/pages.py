@@ -216,7 +216,7 @@ def _resumes_text(note: FootnoteText, content: str) -> bool:
     first = content[0]
     if first.isdigit():
         match = _OPERATIVE_START.fullmatch(content)
-        return match is not None and leads.operative_lead(match.group(2))[1] == leads.KNOWN
+        return match is not None and leads.operative_lead(match.group(1))[1] == leads.KNOWN
     return first.isupper() and leads.preambular_lead(content)[1] == leads.KNOWN
 
 

@@ -284,3 +284,23 @@ def test_re_flowed_a_number_alone_before_the_page_s_footnotes_still_joins_its_te
         "United Nations, Treaty Series, vol. 1577, No. 27531.",
     ]
     assert result.warnings == []
+
+
+def test_an_operative_paragraph_run_on_after_the_last_footnote_of_a_page_is_its_own():
+    start = GENERAL_ASSEMBLY_TEXT_LAYER.index("4.\n_______________")
+    end = GENERAL_ASSEMBLY_TEXT_LAYER.index("5. Decides")
+    text = (
+        GENERAL_ASSEMBLY_TEXT_LAYER[:start]
+        + "4. Reiterates its call to all States;\n_______________\n"
+        + "2 United Nations, Treaty Series, vol. 1577, No. 27531.\n"
+        + GENERAL_ASSEMBLY_TEXT_LAYER[end:]
+    )
+    assert "No. 27531.\n5. Decides to continue" in text
+    result = parse_text(text, source="doc.txt")
+    operative = result.document.operative_paragraphs
+    assert [paragraph.number for paragraph in operative] == [1, 2, 3, 4, 5]
+    assert operative[4].text == "Decides to continue its consideration of the question."
+    assert result.document.footnotes[1].text == (
+        "United Nations, Treaty Series, vol. 1577, No. 27531."
+    )
+    assert result.warnings == []
