@@ -51,6 +51,14 @@ vote                  ``conclusions/container[@name="vote"]``: ``quantity`` coun
                       ``container`` per side listing ``organization refersTo="#nld"`` with the
                       name as printed, each backed by a ``TLCOrganization`` whose ``shortForm``
                       is the ISO 3166 alpha-3 code; no container when adopted without a vote
+annexes               ``attachments/attachment`` (eId ``att_N``), each holding a
+                      ``doc name="annex"`` with its own ``meta`` (FRBR IRIs with the component
+                      ``!annex_N``), the heading in ``preface/p[@class="annexHeading"]``, the
+                      title in ``preface/longTitle/p/docTitle``, and in ``mainBody`` its
+                      headings as ``hcontainer name="heading"`` (``num`` "I.", ``heading``)
+                      and its paragraphs as ``paragraph`` (``att_N__para_3`` with ``<num>3.``;
+                      ``att_N__text_2`` with no ``num`` when unnumbered), sub-paragraphs as in
+                      the operative part; no ``attachments`` when there is no annex
 ===================== =====================================================================
 
 Dicts that the printed layout cannot carry exactly still round-trip: a lead that does not

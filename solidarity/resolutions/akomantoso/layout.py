@@ -80,6 +80,18 @@ class Layout:
                 self.slots[path] = Slot(sub["text"])
                 paths.append(path)
             self.groups.append((anchors.operative(op["number"]), paths))
+        for k, annex in enumerate(doc.get("annexes", [])):
+            content = annex["content"]
+            named = anchors.annex_content_anchors(
+                k + 1, ((item["kind"], item["number"]) for item in content)
+            )
+            for i, (anchor, item) in enumerate(zip(named, content, strict=True)):
+                self.slots["ax", k, i] = Slot(item["text"])
+                paths = [("ax", k, i)]
+                for path, sub in _walk(item.get("subparagraphs", []), ("ax", k, i)):
+                    self.slots[path] = Slot(sub["text"])
+                    paths.append(path)
+                self.groups.append((anchor, paths))
         note_groups = []
         for k, footnote in enumerate(doc["footnotes"]):
             self.slots["fn", k] = Slot(footnote["text"])

@@ -149,6 +149,9 @@ class _Reader:
             "preambular_paragraphs": self._preambular(),
             "operative_paragraphs": self._operative(),
         }
+        annexes = self._annexes()
+        if annexes:
+            doc["annexes"] = annexes
         doc["footnotes"] = self._footnotes()
         doc["references"] = self._references()
         doc["vote"] = self._vote()
@@ -206,6 +209,60 @@ class _Reader:
                 }
             )
         return paragraphs
+
+    def _annexes(self) -> list[dict]:
+        attachments = self.statement.find("akn:attachments", NS)
+        if attachments is None:
+            return []
+        annexes = []
+        for position, attachment in enumerate(attachments.findall("akn:attachment", NS), 1):
+            annex = _required(
+                attachment, "akn:doc[@name='annex']", f"<doc> in {_owner_name(attachment)}"
+            )
+            preface = _required(annex, "akn:preface", f"<preface> in annex {position}")
+            heading = _required(preface, "akn:p[@class='annexHeading']", "the annex heading")
+            title = _required(preface, "akn:longTitle/akn:p/akn:docTitle", "the annex title")
+            main_body = _required(annex, "akn:mainBody", f"<mainBody> in annex {position}")
+            elements = [
+                child for child in main_body if child.tag in (akn("paragraph"), akn("hcontainer"))
+            ]
+            content = [self._annex_item(element) for element in elements]
+            named = anchors.annex_content_anchors(
+                position, ((item["kind"], item["number"]) for item in content)
+            )
+            for anchor, element in zip(named, elements, strict=True):
+                for note in element.iter(akn("authorialNote")):
+                    self.anchors[note] = anchor
+            annexes.append({"heading": _text(heading), "title": _text(title), "content": content})
+        return annexes
+
+    def _annex_item(self, element: etree._Element) -> dict:
+        num = element.find("akn:num", NS)
+        printed = None if num is None else _text(num)
+        if printed is not None and not printed.endswith("."):
+            raise AkomaNtosoImportError(
+                f"{_owner_name(element)} is numbered {printed!r}, with no full stop"
+            )
+        if element.tag == akn("hcontainer"):
+            text = _text(_required(element, "akn:heading", f"<heading> in {_owner_name(element)}"))
+            return {
+                "kind": "heading",
+                "number": "" if printed is None else printed[:-1],
+                "text": text,
+            }
+        number = None
+        if printed is not None:
+            if not DIGITS.fullmatch(printed[:-1]):
+                raise AkomaNtosoImportError(
+                    f"{_owner_name(element)} is numbered {printed!r}, not like '13.'"
+                )
+            number = int(printed[:-1])
+        return {
+            "kind": "paragraph",
+            "number": number,
+            "text": _text(_only_p(self._block(element))),
+            "subparagraphs": self._points(element),
+        }
 
     @staticmethod
     def _block(owner: etree._Element) -> etree._Element:

@@ -127,6 +127,8 @@ class _Writer:
         self._preamble(_sub(statement, "preamble"))
         self._main_body(_sub(statement, "mainBody"))
         self._conclusions(_sub(statement, "conclusions"))
+        if self.doc.get("annexes"):
+            self._attachments(_sub(statement, "attachments"))
         self._meta(meta)
         self._number_notes(statement, meta)
         return root
@@ -294,6 +296,72 @@ class _Writer:
         if paragraph["lead"] and not lead_length(paragraph):
             element.set(sol("lead"), paragraph["lead"])
 
+    # ------------------------------------------------------------------ annexes
+
+    def _attachments(self, attachments: etree._Element) -> None:
+        """Each annex as an ``attachment`` holding a ``doc name="annex"`` of its own."""
+        for k, annex in enumerate(self.doc["annexes"]):
+            prefix = f"att_{k + 1}"
+            attachment = _sub(attachments, "attachment", eId=prefix)
+            annex_doc = _sub(attachment, "doc", name="annex")
+            self._annex_identification(_sub(annex_doc, "meta"), k + 1)
+            preface = _sub(annex_doc, "preface")
+            _sub(preface, "p", annex["heading"], **{"class": "annexHeading"})
+            _sub(_sub(_sub(preface, "longTitle"), "p"), "docTitle", annex["title"])
+            main_body = _sub(annex_doc, "mainBody")
+            if not annex["content"]:
+                _sub(main_body, "p")  # the schema wants mainBody to hold something
+            seen: dict[str, int] = {}
+            for i, item in enumerate(annex["content"]):
+                path = ("ax", k, i)
+                # Headings and unnumbered paragraphs count by position, numbered
+                # paragraphs go by their number (para_3, a repeated one para_3-2).
+                if item["kind"] == "heading":
+                    base, numbered = f"{prefix}__hcontainer", False
+                elif item["number"] is None:
+                    base, numbered = f"{prefix}__text", False
+                else:
+                    base, numbered = f"{prefix}__para_{item['number']}", True
+                seen[base] = seen.get(base, 0) + 1
+                if not numbered:
+                    eid = f"{base}_{seen[base]}"
+                else:
+                    eid = base + (f"-{seen[base]}" if seen[base] > 1 else "")
+                if item["kind"] == "heading":
+                    container = _sub(main_body, "hcontainer", eId=eid, name="heading")
+                    if item["number"]:
+                        _sub(container, "num", f"{item['number']}.")
+                    self._inline(_sub(container, "heading"), path)
+                    continue
+                paragraph = _sub(main_body, "paragraph", eId=eid)
+                if item["number"] is not None:
+                    _sub(paragraph, "num", f"{item['number']}.")
+                self._content(paragraph, eid, path, item["subparagraphs"])
+
+    def _annex_identification(self, meta: etree._Element, position: int) -> None:
+        uri = frbr_uri(self.doc)
+        uri.work_component = f"annex_{position}"
+        date, date_name = work_date(self.doc)
+        author = {"href": f"#{self.body.actor}", "as": "#author"}
+        identification = _sub(meta, "identification", source=f"#{SOURCE_ID}")
+        work = _sub(identification, "FRBRWork")
+        _sub(work, "FRBRthis", value=uri.work_uri())
+        _sub(work, "FRBRuri", value=uri.work_uri(work_component=False))
+        _sub(work, "FRBRdate", date=date, name=date_name)
+        _sub(work, "FRBRauthor", **author)
+        _sub(work, "FRBRcountry", value="un")
+        expression = _sub(identification, "FRBRExpression")
+        _sub(expression, "FRBRthis", value=uri.expression_uri())
+        _sub(expression, "FRBRuri", value=uri.expression_uri(work_component=False))
+        _sub(expression, "FRBRdate", date=date, name=date_name)
+        _sub(expression, "FRBRauthor", **author)
+        _sub(expression, "FRBRlanguage", language="eng")
+        manifestation = _sub(identification, "FRBRManifestation")
+        _sub(manifestation, "FRBRthis", value=uri.manifestation_uri())
+        _sub(manifestation, "FRBRuri", value=uri.manifestation_uri(work_component=False))
+        _sub(manifestation, "FRBRdate", date=date, name=date_name)
+        _sub(manifestation, "FRBRauthor", href=f"#{SOURCE_ID}", **{"as": "#editor"})
+
     # ------------------------------------------------------------------ operative part
 
     def _main_body(self, main_body: etree._Element) -> None:
@@ -450,6 +518,10 @@ _STRUCTURAL = frozenset(
         "list",
         "point",
         "conclusions",
+        "attachments",
+        "attachment",
+        "doc",
+        "hcontainer",
     }
 )
 
