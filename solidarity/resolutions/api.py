@@ -12,14 +12,18 @@ from solidarity.core.api import error_responses, errors
 from solidarity.countries.models import Country
 from solidarity.resolutions import akomantoso, selectors
 from solidarity.resolutions.models import Resolution
+from solidarity.resolutions.parsing.symbols import canonical
 
 router = Router(tags=["resolutions"])
 
 
 class ResolutionSummary(Schema):
     symbol: str
+    kind: str
     body: str
     session: int
+    session_type: str
+    part: str
     title: str
     adopted_on: dt.date | None
     adopted_without_vote: bool
@@ -46,6 +50,7 @@ class ResolutionSummary(Schema):
 
 class ListFilters(Schema):
     body: str = ""
+    kind: str = Field("", pattern="^(resolution|decision)?$")
     session: int | None = Field(None, ge=1, le=32767)
     year: int | None = Field(None, ge=1, le=9999)
     voted: bool | None = None
@@ -62,6 +67,7 @@ class ListFilters(Schema):
 def list_resolutions(request, filters: Query[ListFilters]):
     chosen = selectors.ResolutionFilters(
         body=filters.body,
+        kind=filters.kind,
         session=filters.session,
         year=filters.year,
         voted=filters.voted,
@@ -117,7 +123,8 @@ def country_votes(
 
 def _get(symbol: str) -> Resolution:
     try:
-        return selectors.resolution_get(symbol)
+        # The printed form and the address's form ("A/RES/78/262A") both find it.
+        return selectors.resolution_get(canonical(symbol))
     except Resolution.DoesNotExist:
         raise Http404(f"No resolution with the symbol {symbol}") from None
 

@@ -59,7 +59,7 @@ def reindex_all() -> int:
 
     search.remove_documents(kind=SEARCH_KIND)
     count, batch = 0, []
-    resolutions = Resolution.objects.only("id", "session", "number", "title", "document")
+    resolutions = Resolution.objects.only("id", "symbol", "title", "document")
     for resolution in resolutions.iterator(chunk_size=200):
         batch.append(document_of(resolution, resolution.document))
         count += 1

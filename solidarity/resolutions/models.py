@@ -13,11 +13,23 @@ from django.utils.translation import gettext_lazy as _
 
 from solidarity.countries.models import Country
 from solidarity.resolutions import anchors
+from solidarity.resolutions.parsing import symbols
 
 
 class Body(models.TextChoices):
     HRC = "HRC", _("Human Rights Council")
     GA = "GA", _("General Assembly")
+
+
+class Kind(models.TextChoices):
+    RESOLUTION = symbols.RESOLUTION, _("Resolution")
+    DECISION = symbols.DECISION, _("Decision")
+
+
+class SessionType(models.TextChoices):
+    REGULAR = symbols.REGULAR, _("Regular session")
+    SPECIAL = symbols.SPECIAL, _("Special session")
+    EMERGENCY_SPECIAL = symbols.EMERGENCY_SPECIAL, _("Emergency special session")
 
 
 class ResolutionSource(models.Model):
@@ -43,10 +55,30 @@ class ResolutionSource(models.Model):
 
 
 class Resolution(models.Model):
+    """A resolution or a decision, under its symbol as the UN prints it.
+
+    The symbol's parts are kept apart as well, so that "S-35/1" (a special
+    session) and "35/1", or "78/262 A" and "78/262 B", are told apart in lists
+    and orderings: ``session`` counts within ``session_type``, and ``part`` is
+    the letter of a resolution adopted in parts ('' when there are none).
+    """
+
+    # Printed form ("A/RES/78/262 A"), one row per symbol; the address writes it
+    # without the space (see ``get_absolute_url``).
     symbol = models.CharField(_("symbol"), max_length=40, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.RESOLUTION, db_index=True
+    )
     body = models.CharField(_("body"), max_length=3, choices=Body.choices, db_index=True)
     session = models.PositiveSmallIntegerField(_("session"), db_index=True)
+    session_type = models.CharField(
+        _("type of session"),
+        max_length=20,
+        choices=SessionType.choices,
+        default=SessionType.REGULAR,
+    )
     number = models.PositiveIntegerField(_("number in the session"))
+    part = models.CharField(_("part"), max_length=1, blank=True, default="")
     # Free text as printed: no length limit, so no document is refused for it.
     agenda_item = models.TextField(_("agenda item"), blank=True)
     title = models.TextField(_("title"))
@@ -67,20 +99,46 @@ class Resolution(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-adopted_on", "body", "-session", "-number"]
+        # Newest first; on one day, a body's texts by session and number, a part
+        # A before its part B, a special session's apart from the regular one's.
+        ordering = ["-adopted_on", "body", "session_type", "-session", "-number", "part"]
         verbose_name = _("resolution")
         verbose_name_plural = _("resolutions")
         indexes = [models.Index(fields=["body", "session", "number"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "kind", "session_type", "session", "number", "part"],
+                name="one_resolution_per_number",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.number_label}. {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("resolutions:detail", kwargs={"symbol": self.symbol})
+        return reverse("resolutions:detail", kwargs={"symbol": self.parsed_symbol.path})
+
+    @property
+    def parsed_symbol(self) -> symbols.Symbol:
+        """The symbol's parts, read from the symbol (the one column every list loads)."""
+        parsed = symbols.Symbol.parse(self.symbol)
+        if parsed is None:  # only ever stored by the parser, so never; but say what it is
+            raise ValueError(f"{self.symbol!r} is not the symbol of a resolution or decision")
+        return parsed
+
+    @property
+    def symbol_path(self) -> str:
+        """The symbol as its address writes it: 'A/RES/78/262A' for 'A/RES/78/262 A'."""
+        return self.parsed_symbol.path
 
     @property
     def number_label(self) -> str:
-        return f"{self.session}/{self.number}"
+        """'56/4', 'S-35/1', 'ES-11/1', '78/262 A': as the title line prints it."""
+        return self.parsed_symbol.number_label
+
+    @property
+    def is_decision(self) -> bool:
+        return self.kind == Kind.DECISION
 
 
 class PreambularParagraph(models.Model):

@@ -25,6 +25,7 @@ MAX_SEARCH_HITS = 1000
 @dataclass
 class ResolutionFilters:
     body: str = ""
+    kind: str = ""  # "resolution" or "decision"; "" for both
     session: int | None = None
     year: int | None = None
     voted: bool | None = None  # True: recorded vote; False: without a vote
@@ -33,13 +34,15 @@ class ResolutionFilters:
     @property
     def narrowing(self) -> bool:
         """Whether anything but the words restricts the list."""
-        return bool(self.body or self.session or self.year or self.voted is not None)
+        return bool(self.body or self.kind or self.session or self.year or self.voted is not None)
 
 
 def resolutions_list(filters: ResolutionFilters) -> QuerySet[Resolution]:
     resolutions = Resolution.objects.select_related("recorded_vote").defer("document")
     if filters.body:
         resolutions = resolutions.filter(body=filters.body)
+    if filters.kind:
+        resolutions = resolutions.filter(kind=filters.kind)
     if filters.session:
         resolutions = resolutions.filter(session=filters.session)
     if filters.year:

@@ -23,12 +23,16 @@ from solidarity.resolutions.models import (
     ResolutionSource,
     VoteCast,
 )
+from solidarity.resolutions.parsing.symbols import Symbol
 from solidarity.resolutions.permissions import can_ingest_resolutions
 
 _AUDITED = (
     "symbol",
+    "kind",
     "body",
     "session",
+    "session_type",
+    "part",
     "agenda_item",
     "title",
     "adopted_on",
@@ -85,16 +89,23 @@ def resolution_ingest(
     if actor is not None:
         require(can_ingest_resolutions, actor)
     document = clean_tree(document)  # a file's text may carry control characters
+    symbol = Symbol.parse(document["symbol"])
+    if symbol is None or symbol.body != document["body"]:
+        raise ValueError(f"{document['symbol']!r} is not the symbol of a resolution or decision")
+    # One form per symbol: as printed, the part after a space ("A/RES/78/262 A").
+    document["symbol"] = str(symbol)
     existing = Resolution.objects.filter(symbol=document["symbol"]).values_list("pk", flat=True)
     resolution = Resolution.objects.select_for_update().get(pk=existing[0]) if existing else None
     created = resolution is None
     before = {} if created else audit.snapshot(resolution, _AUDITED)
     if created:
         resolution = Resolution(symbol=document["symbol"])
-    number = int(document["symbol"].rsplit("/", 1)[1])
-    resolution.body = document["body"]
-    resolution.session = document["session"]
-    resolution.number = number
+    resolution.kind = symbol.kind
+    resolution.body = symbol.body
+    resolution.session = symbol.session
+    resolution.session_type = symbol.session_type
+    resolution.number = symbol.number
+    resolution.part = symbol.part
     resolution.agenda_item = document.get("agenda_item") or ""
     resolution.title = document["title"]
     resolution.adopted_on = _date(document.get("adopted_on"))

@@ -4,7 +4,9 @@ from solidarity.resolutions import views
 
 app_name = "resolutions"
 
-SYMBOL = r"(?P<symbol>A/(?:HRC/)?RES/[0-9]+/[0-9]+)"
+# A/HRC/RES/56/4, A/HRC/RES/S-35/1, A/RES/ES-11/1, A/HRC/DEC/56/101, and a part:
+# A/RES/78/262A (the address's form) or A/RES/78/262%20A (the printed one, redirected).
+SYMBOL = r"(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)"
 
 urlpatterns = [
     path("resolutions/", views.resolution_list, name="list"),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import json
 
 from django.contrib import messages
@@ -9,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -20,8 +21,9 @@ from solidarity.core.permissions import allowed
 from solidarity.countries import world_map
 from solidarity.resolutions import akomantoso, selectors, services
 from solidarity.resolutions.forms import IngestForm
-from solidarity.resolutions.models import Body, Resolution
+from solidarity.resolutions.models import Body, Kind, Resolution
 from solidarity.resolutions.parsing import ParseError, parse_bytes
+from solidarity.resolutions.parsing.symbols import Symbol
 from solidarity.resolutions.permissions import can_ingest_resolutions
 
 
@@ -38,6 +40,7 @@ def filters_from(params) -> selectors.ResolutionFilters:
     voted = params.get("voted", "")
     return selectors.ResolutionFilters(
         body=params.get("body", "") if params.get("body", "") in Body.values else "",
+        kind=params.get("kind", "") if params.get("kind", "") in Kind.values else "",
         session=_int(params.get("session"), low=1, high=32767),
         year=_int(params.get("year"), low=1, high=9999),
         voted={"yes": True, "no": False}.get(voted),
@@ -86,6 +89,7 @@ def resolution_list(request):
             "filters": filters,
             "query_error": query_error,
             "bodies": Body.choices,
+            "kinds": Kind.choices,
             "query_string": request.GET.urlencode(),
             "may_ingest": allowed(can_ingest_resolutions, request.user),
             "matching": matching,
@@ -108,6 +112,28 @@ def _csv_row(resolution: Resolution):
     ]
 
 
+def symbol_address(view):
+    """Give the view the symbol as printed; send other spellings to the address's form.
+
+    A part's letter follows a space in print ("A/RES/78/262 A") and none in the
+    address (``/resolutions/A/RES/78/262A/``): "%20A" is redirected there, for
+    good, so each resolution has one address.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, symbol: str):
+        parsed = Symbol.parse(symbol)
+        if parsed is None:
+            raise Http404(_("No resolution with the symbol %(symbol)s.") % {"symbol": symbol})
+        if symbol != parsed.path:
+            url = reverse(resolve(request.path_info).view_name, kwargs={"symbol": parsed.path})
+            query = request.META.get("QUERY_STRING", "")
+            return redirect(f"{url}?{query}" if query else url, permanent=True)
+        return view(request, str(parsed))
+
+    return wrapper
+
+
 def _get(symbol: str, *, with_vote: bool = False) -> Resolution:
     try:
         if with_vote:
@@ -117,6 +143,7 @@ def _get(symbol: str, *, with_vote: bool = False) -> Resolution:
         raise Http404(_("No resolution with the symbol %(symbol)s.") % {"symbol": symbol}) from None
 
 
+@symbol_address
 def resolution_detail(request, symbol: str):
     try:
         resolution = selectors.resolution_for_page(symbol)
@@ -152,6 +179,7 @@ def _voters_without_shapes(resolution: Resolution) -> list[str]:
     return [cast.country.un_name for cast in vote.casts.all() if cast.country_id not in drawn]
 
 
+@symbol_address
 def resolution_json(request, symbol: str):
     resolution = _get(symbol)
     response = HttpResponse(
@@ -162,6 +190,7 @@ def resolution_json(request, symbol: str):
     return response
 
 
+@symbol_address
 def resolution_akn(request, symbol: str):
     resolution = _get(symbol)
     response = HttpResponse(
@@ -171,6 +200,7 @@ def resolution_akn(request, symbol: str):
     return response
 
 
+@symbol_address
 def resolution_source(request, symbol: str):
     resolution = _get(symbol)
     source = resolution.source
@@ -182,6 +212,7 @@ def resolution_source(request, symbol: str):
     )
 
 
+@symbol_address
 def vote_map(request, symbol: str):
     resolution = _get(symbol, with_vote=True)
     if getattr(resolution, "recorded_vote", None) is None:
@@ -224,7 +255,7 @@ def vote_map(request, symbol: str):
 
 
 def _file_stem(symbol: str) -> str:
-    return symbol.replace("/", "-")
+    return symbol.replace("/", "-").replace(" ", "")
 
 
 @require_http_methods(["GET", "POST"])

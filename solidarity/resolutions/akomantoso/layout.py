@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from solidarity.resolutions import anchors
 from solidarity.resolutions.akomantoso.names import Body
+from solidarity.resolutions.parsing.symbols import Symbol
 
 
 @dataclass
@@ -121,7 +123,7 @@ class Layout:
     def _place_citation(self, reference: dict, href: str, groups: list) -> None:
         needle = reference["cited"]
         if reference["kind"] != "document":
-            needle = needle.rsplit(" ", 1)[-1]
+            needle = _CITED_BODY.sub("", needle)  # "GA 78/262 A" is printed "78/262 A"
         for wanted in reference["paragraphs"]:
             paths = [path for anchor, paths in groups if anchor == wanted for path in paths]
             for path in paths:
@@ -131,7 +133,8 @@ class Layout:
                     break
 
 
-_CITED_NUMBER = re.compile(r"(?:(GA|HRC) )?([0-9]{1,3})/([0-9]+)")
+_CITED_BODY = re.compile(r"^(?:GA|HRC|SC|ECOSOC|CHR) ")
+_CITED_NUMBER = re.compile(r"(?:(GA|HRC) )?((?:E?S-)?[0-9]{1,3}/[0-9]+(?: [A-Z])?)")
 _UN_SYMBOL = re.compile(r"[A-Z][A-Za-z0-9.()-]*(?:/[A-Za-z0-9.()-]+)+")
 
 
@@ -144,9 +147,7 @@ def _citation_href(reference: dict, body: Body) -> str | None:
     if match is None:
         return None
     cited_body = match[1] or body.code
-    series = {
-        ("resolution", "GA"): "A/RES",
-        ("resolution", "HRC"): "A/HRC/RES",
-        ("decision", "HRC"): "A/HRC/DEC",
-    }.get((reference["kind"], cited_body))
-    return None if series is None else f"https://undocs.org/{series}/{match[2]}/{match[3]}"
+    symbol = Symbol.from_label(match[2], body=cited_body, kind=reference["kind"])
+    if symbol is None or (symbol.kind, symbol.body) == ("decision", "GA"):
+        return None  # the Assembly's decisions are printed in its Official Records only
+    return f"https://undocs.org/{quote(str(symbol))}"

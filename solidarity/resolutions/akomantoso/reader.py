@@ -18,6 +18,7 @@ from solidarity.resolutions.akomantoso.names import (
     akn,
     sol,
 )
+from solidarity.resolutions.parsing.symbols import DECISION, REGULAR, Symbol
 
 
 def from_akn(xml: bytes) -> dict:
@@ -60,7 +61,7 @@ def _statement(root: etree._Element) -> etree._Element:
             f"{etree.QName(root).namespace or 'none'!r}, not <akomaNtoso> in {AKN_NS!r}"
         )
     statement = root.find("akn:statement", NS)
-    if statement is None or statement.get("name") != "resolution":
+    if statement is None or statement.get("name") not in ("resolution", "decision"):
         found = [etree.QName(child).localname for child in root if isinstance(child.tag, str)]
         raise AkomaNtosoImportError(
             f'<akomaNtoso> holds no <statement name="resolution"> (found {found})'
@@ -152,6 +153,20 @@ class _Reader:
         annexes = self._annexes()
         if annexes:
             doc["annexes"] = annexes
+        symbol = Symbol.parse(doc["symbol"])
+        if symbol is None or symbol.body != body.code:
+            raise AkomaNtosoImportError(
+                f"<docNumber> {doc['symbol']!r} is not the symbol of a {body.name} text"
+            )
+        # What the symbol says besides body and session, as the parser gives it.
+        if symbol.kind != DECISION and self.statement.get("name") == DECISION:
+            raise AkomaNtosoImportError(f"a decision under the symbol {doc['symbol']!r}")
+        if symbol.kind == DECISION:
+            doc["kind"] = DECISION
+        if symbol.session_type != REGULAR:
+            doc["session_type"] = symbol.session_type
+        if symbol.part:
+            doc["part"] = symbol.part
         doc["footnotes"] = self._footnotes()
         doc["references"] = self._references()
         doc["vote"] = self._vote()

@@ -25,6 +25,7 @@ from solidarity.resolutions.akomantoso.names import (
     sol,
 )
 from solidarity.resolutions.parsing.header import ordinal_words, printed_date
+from solidarity.resolutions.parsing.symbols import EMERGENCY_SPECIAL, REGULAR, SPECIAL, Symbol
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -103,10 +104,20 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+# "Thirty-fifth special session", "Eleventh emergency special session".
+SESSION_WORDS = {REGULAR: "", SPECIAL: "special ", EMERGENCY_SPECIAL: "emergency special "}
+
+
 class _Writer:
     def __init__(self, doc: dict):
         self.doc = doc
         self.body = BODIES[doc["body"]]
+        symbol = Symbol.parse(doc["symbol"])
+        if symbol is None:
+            raise AkomaNtosoExportError(
+                f"symbol {doc['symbol']!r} is not the symbol of a resolution or decision"
+            )
+        self.symbol = symbol
         self.layout = Layout(doc, self.body)
         self.taken_ids: set[str] = set(FIXED_IDS)
         self.countries: dict[str, str] = {}  # iso3 -> name shown in the TLC
@@ -121,7 +132,7 @@ class _Writer:
 
     def build(self) -> etree._Element:
         root = etree.Element(akn("akomaNtoso"), nsmap=NSMAP)
-        statement = _sub(root, "statement", name="resolution")
+        statement = _sub(root, "statement", name=self.symbol.kind)  # or "decision"
         meta = _sub(statement, "meta")
         self._preface(_sub(statement, "preface"))
         self._preamble(_sub(statement, "preamble"))
@@ -146,8 +157,8 @@ class _Writer:
         _sub(work, "FRBRdate", date=date, name=date_name)
         _sub(work, "FRBRauthor", **author)
         _sub(work, "FRBRcountry", value="un")
-        _sub(work, "FRBRsubtype", value="deliberation")
-        _sub(work, "FRBRnumber", value=uri.number, showAs=uri.number.replace("-", "/"))
+        _sub(work, "FRBRsubtype", value=uri.subtype)
+        _sub(work, "FRBRnumber", value=uri.number, showAs=self.symbol.number_label)
 
         expression = _sub(identification, "FRBRExpression")
         _sub(expression, "FRBRthis", value=uri.expression_uri())
@@ -260,18 +271,19 @@ class _Writer:
         p = _sub(preface, "p", **{"class": "body"})
         _sub(p, "docAuthority", body.name, refersTo=f"#{body.actor}")
         p = _sub(preface, "p", **{"class": "session"})
-        session = doc["session"]
-        _sub(p, "session", f"{ordinal_words(session)} session", value=str(session))
+        session, kind = doc["session"], SESSION_WORDS[self.symbol.session_type]
+        _sub(p, "session", f"{ordinal_words(session)} {kind}session", value=str(session))
         if doc["agenda_item"]:
             p = _sub(preface, "p", "Agenda item ", **{"class": "agendaItem"})
             _sub(p, "inline", doc["agenda_item"], name="agendaItem")
-        p = _sub(preface, "p", f"Resolution adopted by the {body.name}", **{"class": "adoption"})
+        adopted = f"{self.symbol.kind.capitalize()} adopted by the {body.name}"
+        p = _sub(preface, "p", adopted, **{"class": "adoption"})
         if doc["adopted_on"]:
             date = doc["adopted_on"]
             _append_text(p, " on ")
             _sub(p, "docDate", _printed(date), date=date, refersTo="#adoption")
         p = _sub(_sub(preface, "longTitle"), "p")
-        _sub(p, "inline", doc["symbol"].split("RES/", 1)[-1], name="resolutionNumber")
+        _sub(p, "inline", self.symbol.number_label, name=f"{self.symbol.kind}Number")
         _append_text(p, ". ")
         _sub(p, "docTitle", doc["title"])
 
