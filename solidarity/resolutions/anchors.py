@@ -96,6 +96,26 @@ def paragraph_anchors(document: Mapping) -> list[str]:
     ]
 
 
+def annexes_with_anchors(annexes: Iterable[Mapping]) -> list[dict]:
+    """A document's annexes (dicts) with the anchor of each and of its content, for rendering."""
+    found = []
+    for position, item in enumerate(annexes, start=1):
+        content = item["content"]
+        named = annex_content_anchors(
+            position, ((part["kind"], part["number"]) for part in content)
+        )
+        found.append(
+            {
+                **item,
+                "anchor": annex(position),
+                "content": [
+                    {**part, "anchor": name} for name, part in zip(named, content, strict=True)
+                ],
+            }
+        )
+    return found
+
+
 def with_anchors(paragraphs: Iterable[Mapping], part: str) -> list[dict]:
     """Paragraphs of the document (dicts) with their anchor added, for rendering."""
     key = "index" if part == PREAMBULAR else "number"

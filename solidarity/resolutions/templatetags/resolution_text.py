@@ -45,3 +45,9 @@ def footnote_reference_anchor(marker, paragraph: str) -> str:
 @register.simple_tag
 def subparagraph_anchor(paragraph: str, label: str) -> str:
     return anchors.subparagraph(paragraph, label)
+
+
+@register.simple_tag
+def annexes_with_anchors(document) -> list[dict]:
+    """The document's annexes, each and each of its parts with its anchor."""
+    return anchors.annexes_with_anchors(document.get("annexes", []) if document else [])
