@@ -37,6 +37,12 @@ def footnote(marker: int | str) -> str:
     return anchor(FOOTNOTE, marker)
 
 
+def split(anchor: str) -> tuple[str, str]:
+    """The part and number of a paragraph's or a footnote's anchor: ("op", "13") for "op-13"."""
+    part, _, number = anchor.partition("-")
+    return part, number
+
+
 def annex(position: int | str) -> str:
     """An annex, by its position among the annexes: ``annex-1``."""
     return f"{ANNEX}-{position}"

@@ -23,6 +23,20 @@ def test_anchors_are_made_one_way_for_every_part():
         anchors.anchor("annex", 1)
 
 
+def test_the_parts_of_an_annex_are_anchored_under_the_annex():
+    assert anchors.annex(2) == "annex-2"
+    assert anchors.annex_paragraph(1, 13) == "annex-1-para-13"
+    assert anchors.subparagraph(anchors.annex_paragraph(1, 13), "e") == "annex-1-para-13-e"
+    content = [("paragraph", None), ("heading", None), ("paragraph", 1), ("paragraph", None)]
+    assert anchors.annex_content_anchors(1, content) == [
+        "annex-1-text-1",
+        "annex-1-heading-1",
+        "annex-1-para-1",
+        "annex-1-text-2",
+    ]
+    assert anchors.split("op-13") == ("op", "13")
+
+
 def test_the_anchors_of_56_4_are_those_researchers_cite(seed_document):
     assert anchors.paragraph_anchors(seed_document) == PREAMBULAR + OPERATIVE
 
@@ -50,7 +64,7 @@ def test_search_results_point_at_the_cited_anchor(client, resolution_56_4):
     listed = client.get("/api/v1/resolutions?q=triangular").json()
     assert listed[0]["matching_paragraphs"] == ["op-10"]
     html = client.get("/resolutions/?q=triangular").content.decode()
-    assert f'href="{URL}#op-10"' in html
+    assert f'href="{URL}#op-10">para. 10</a>' in html
 
 
 @pytest.mark.django_db

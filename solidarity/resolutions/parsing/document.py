@@ -356,7 +356,7 @@ class ResolutionDocument:
             ):
                 if item_anchor == anchor and isinstance(item, AnnexParagraph):
                     return item
-        kind, _, number = anchor.partition("-")
+        kind, number = anchors.split(anchor)
         if not number.isdigit():
             return None
         if kind == anchors.PREAMBULAR:

@@ -26,6 +26,9 @@ from __future__ import annotations
 import datetime
 import re
 
+from solidarity.resolutions.anchors import footnote as footnote_anchor
+from solidarity.resolutions.anchors import operative as operative_anchor
+from solidarity.resolutions.anchors import preambular as preambular_anchor
 from solidarity.resolutions.parsing import header, leads
 from solidarity.resolutions.parsing.addressees import addressees
 from solidarity.resolutions.parsing.annexes import ANNEX as _ANNEX
@@ -499,11 +502,11 @@ class Reader:
         anchors: list[str] = []
         texts: list[str] = []
         for paragraph in self.preamble:
-            anchors.append(f"pp-{paragraph.number}")
+            anchors.append(preambular_anchor(paragraph.number))
             texts.append(join_lines(paragraph.parts))
         subs: list[tuple[int, SubparagraphDraft]] = []
         for paragraph in self.operative:
-            anchor = f"op-{paragraph.number}"
+            anchor = operative_anchor(paragraph.number)
             anchors.append(anchor)
             texts.append(join_lines(paragraph.parts))
             for sub in _walk(paragraph.subs) if paragraph.subs else ():
@@ -572,16 +575,16 @@ class Reader:
             cited_in.append((anchor, text))
             if by_anchor:
                 for footnote in by_anchor.get(anchor, ()):
-                    cited_in.append((f"fn-{footnote.marker}", footnote.text))
+                    cited_in.append((footnote_anchor(footnote.marker), footnote.text))
         for position, annex in enumerate(document.annexes, start=1):
             for anchor, part in zip(annex.content_anchors(position), annex.content, strict=True):
                 if isinstance(part, AnnexParagraph):
                     subtexts = (sub.text for sub in _walk_built(part.subparagraphs))
                     cited_in.append((anchor, " ".join([part.text, *subtexts])))
                     for footnote in by_anchor.get(anchor, ()):
-                        cited_in.append((f"fn-{footnote.marker}", footnote.text))
+                        cited_in.append((footnote_anchor(footnote.marker), footnote.text))
         for footnote in by_anchor.get(None, ()):
-            cited_in.append((f"fn-{footnote.marker}", footnote.text))
+            cited_in.append((footnote_anchor(footnote.marker), footnote.text))
         document.references = find_references(cited_in, document.body)
 
     def _check_footnote_numbers(self) -> None:

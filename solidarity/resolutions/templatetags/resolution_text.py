@@ -3,6 +3,7 @@ import re
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from solidarity.resolutions import anchors
 
@@ -51,3 +52,11 @@ def subparagraph_anchor(paragraph: str, label: str) -> str:
 def annexes_with_anchors(document) -> list[dict]:
     """The document's annexes, each and each of its parts with its anchor."""
     return anchors.annexes_with_anchors(document.get("annexes", []) if document else [])
+
+
+@register.simple_tag
+def anchor_label(anchor: str) -> str:
+    """How a search hit names the paragraph it found: "para. 13", "preamble 4"."""
+    part, number = anchors.split(anchor)
+    label = gettext("para.") if part == anchors.OPERATIVE else gettext("preamble")
+    return f"{label} {number}"
