@@ -44,7 +44,7 @@ from solidarity.resolutions.parsing.document import (
 )
 from solidarity.resolutions.parsing.errors import Diagnostics
 from solidarity.resolutions.parsing.footnotes import place_markers
-from solidarity.resolutions.parsing.pages import Line, Pages
+from solidarity.resolutions.parsing.pages import FootnoteText, Line, Pages
 from solidarity.resolutions.parsing.paragraphs import (
     ParagraphDraft,
     SubparagraphDraft,
@@ -56,7 +56,7 @@ from solidarity.resolutions.parsing.references import find_references
 from solidarity.resolutions.parsing.symbols import canonical
 from solidarity.resolutions.parsing.text import join_lines
 from solidarity.resolutions.parsing.votes import STARTS as VOTE_STARTS
-from solidarity.resolutions.parsing.votes import read_vote
+from solidarity.resolutions.parsing.votes import notes_in_vote, read_vote
 
 _OPERATIVE_START = re.compile(r"(\d{1,3})\.(?:\s+(\S.*))?")
 _SUBPARAGRAPH_START = re.compile(r"\(([a-z]{1,5})\)\s*(.*)")
@@ -493,6 +493,10 @@ class Reader:
                     self.meeting_line, "no adoption formula ('[Adopted ...]'); no vote recorded"
                 )
             return None
+        self.vote_lines, lifted = notes_in_vote(self.vote_lines, [n.marker for n in self.notes])
+        for place, marker, line, words in lifted:  # footnotes a re-flowed page left in the vote
+            self.notes.insert(place, FootnoteText(marker, line, [words]))
+            self.vote_closed = self.vote_lines[-1][1].endswith("]")
         if not self.vote_closed and self.vote_lines[0][1].startswith("["):
             self.diagnostics.warn(self.vote_lines[0][0], "the vote has no closing bracket")
         return read_vote(self.vote_lines, self.diagnostics)

@@ -13,6 +13,14 @@ vote. Names are split on commas outside brackets ("Netherlands (Kingdom of
 the)"), mended where a line break split them ("Plurina-" + "tional"), freed
 of the "and" some records put before the last one, and resolved to ISO codes.
 The totals stated must equal the lists; a State may appear once only.
+
+A text re-flowed from the pages keeps a page's footnotes where the page ended,
+which may be inside the vote. The page reader lifts a note it finds between two
+names or two lists; what reaches the vote still holding notes ("... Morocco] 1
+A/HRC/56/57.", "... Morocco 1 A/HRC/56/57.]", "Ghana, 1 A/1. 2 A/2. Honduras")
+is read here by ``notes_in_vote``: a number that is the next footnote's, words
+up to a full stop, and the vote going on after it with a State's name, a list
+or its end. Anything else stays a name, and an unknown one is an error.
 """
 
 from __future__ import annotations
@@ -142,6 +150,80 @@ def _voters(block: _Block, start: int, end: int, diagnostics: Diagnostics) -> li
             raise diagnostics.error(_line_of(block, name, start), f"vote: {error}")
         voters.extend(Voter(part, code) for part, code in resolved)
     return voters
+
+
+_NOTE_START = re.compile(r"(?:^|(?<=\s))(\d{1,3}) (?=[A-Z(\[])")
+_NOTE_END = re.compile(r"\.(?=\s|\]|$)")
+# Where the first name of a list ends: a comma, a bracket, "and", or a list's heading.
+_FIRST_NAME_END = re.compile(
+    r"[,;\]]| and |\s(?=(?:In\s+favou?r|Against|Abstaining|Abstentions?)\s*:)"
+)
+
+
+def _vote_resumes(rest: str) -> bool:
+    """Whether the vote goes on here, after a footnote's full stop: a name, a list, the end."""
+    if not rest or rest[0] == "]" or _COLUMNS.match(rest):
+        return True
+    first = _FIRST_NAME_END.split(rest, maxsplit=1)[0].strip(" .")
+    return bool(first) and _resolve(first) is not None
+
+
+def _lift(text: str, marker: int, *, opening: bool = False) -> tuple[str, list[tuple[str, str]]]:
+    """The line without footnote ``marker`` (and those after it) set inside it, and the notes.
+
+    A note runs from its number to the first full stop after which the vote goes
+    on; the next note may follow it at once ("1 A/1. 2 A/2. Honduras"). With
+    ``opening``, only a note at the start of the text is looked for. Returns the
+    text unchanged and no notes when there is none.
+    """
+    for start in _NOTE_START.finditer(text):
+        if opening and start.start():
+            break
+        if int(start.group(1)) != marker:
+            continue
+        for end in _NOTE_END.finditer(text, start.end(), start.end() + 600):
+            rest = text[end.end() :].lstrip()
+            if not _vote_resumes(rest) and not rest.startswith(f"{marker + 1} "):
+                continue
+            note = (start.group(1), text[start.end() : end.end()])
+            rest, more = _lift(rest, marker + 1, opening=True)
+            if not more and not _vote_resumes(rest):
+                continue
+            before = text[: start.start()].rstrip()
+            return f"{before} {rest}".strip(), [note, *more]
+    return text, []
+
+
+def notes_in_vote(
+    lines: list[tuple[int, str]], markers: list[str]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str, int, str]]]:
+    """The vote's lines without the footnotes a re-flowed page left inside them.
+
+    ``markers`` are those of the footnotes read so far; the one looked for is the
+    first number they lack. Returns the lines and, per note lifted, in order,
+    (where it goes among the footnotes once those before it are in, its marker,
+    its line, its text).
+    """
+    known = {int(marker) for marker in markers if marker.isdigit()}
+    printed = frozenset(known)
+    expected = 1
+    while expected in known:
+        expected += 1
+    lifted: list[tuple[int, str, int, str]] = []
+    kept: list[tuple[int, str]] = []
+    for number, text in lines:
+        if f"{expected} " in text:
+            text, notes = _lift(text, expected)
+            for marker, words in notes:
+                place = sum(1 for other in printed if other < int(marker)) + len(lifted)
+                lifted.append((place, marker, number, words))
+                known.add(int(marker))
+            while expected in known:
+                expected += 1
+            if not text:
+                continue
+        kept.append((number, text))
+    return kept, lifted
 
 
 def read_vote(lines: list[tuple[int, str]], diagnostics: Diagnostics) -> RecordedVote | None:

@@ -139,10 +139,113 @@ def test_a_preambular_paragraph_after_a_blank_line_may_open_with_an_unknown_lead
     assert [p.lead for p in result.document.preambular_paragraphs] == ["Recalling", "Cherishing"]
 
 
+# Leads of real General Assembly resolutions, each with the line it opens (from
+# tests/resolutions/corpus) and the lead as the UN sets it in italics.
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # A/RES/80/27, operative paragraph 5: two verbs sharing their object.
+        (
+            "Supports and encourages efforts aimed at promoting confidence-building",
+            "Supports and encourages",
+        ),
+        # A/RES/80/3, operative paragraph 2.
+        (
+            "Expresses its profound gratitude to the Government and the people of",
+            "Expresses its profound gratitude",
+        ),
+        # A/RES/80/21, operative paragraph 4.
+        (
+            "Expresses its deep regret over the years of stalemate in the work",
+            "Expresses its deep regret",
+        ),
+        # A/RES/80/6, operative paragraph 22: the verb that goes on, with its own verb.
+        (
+            "Continues to welcome the statement by the President of the Security",
+            "Continues to welcome",
+        ),
+        # A/RES/80/40, operative paragraph 5: an adverb between the verb and "upon".
+        ("Calls once again upon all Member States to renew and fulfil", "Calls once again upon"),
+        # A/RES/80/35, operative paragraph 6.
+        ("Renews its call upon all States and other relevant parties", "Renews its call upon"),
+        # A/RES/80/31, operative paragraph 7.
+        ("Congratulates the States Parties and signatories to the treaties", "Congratulates"),
+    ],
+)
+def test_real_operative_leads_keep_their_fixed_complement(text, lead):
+    assert operative_lead(text) == (lead, KNOWN)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A/RES/80/6, operative paragraph 21, and A/RES/80/46, operative paragraph 12.
+        "Encourages further dialogue between the United Nations and the",
+        "Encourages further steps to enable States to increasingly prevent",
+    ],
+)
+def test_further_before_a_noun_belongs_to_the_object_not_to_the_operative_lead(text):
+    assert operative_lead(text) == ("Encourages", KNOWN)
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # A/RES/80/28, preambular paragraph 2.
+        (
+            "Continuing to take the view that an enhanced level of transparency",
+            "Continuing to take the view",
+        ),
+        # A/RES/80/21, preambular paragraph 2.
+        (
+            "Expressing grave alarm over the threat of an arms race in outer space",
+            "Expressing grave alarm",
+        ),
+        # A/RES/80/40.
+        (
+            "Being gravely concerned at the continuous and progressive erosion",
+            "Being gravely concerned",
+        ),
+        # A/RES/80/29.
+        (
+            "Noting with particular interest the initiatives taken in this regard",
+            "Noting with particular interest",
+        ),
+        # A/RES/80/13 and A/RES/80/18: after a preambular lead "further" is its adverb.
+        ("Recalling further paragraph 102 of the Final Document", "Recalling further"),
+        ("Taking note further of the unilateral declarations made", "Taking note further"),
+    ],
+)
+def test_real_preambular_leads_read_as_printed(text, lead):
+    assert preambular_lead(text) == (lead, KNOWN)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Supports and encourages efforts aimed at promoting", "operative"),
+        ("Expresses its profound gratitude to the Government", "operative"),
+        ("Continues to welcome the statement by the President", "operative"),
+        ("Calls once again upon all Member States to renew", "operative"),
+        ("Encourages further dialogue between the United Nations", "operative"),
+        ("Continuing to take the view that an enhanced level", "preambular"),
+        ("Being gravely concerned at the continuous erosion", "preambular"),
+        ("Recalling and reaffirming its resolutions", "preambular"),
+    ],
+)
+def test_the_word_by_word_grammar_reads_the_new_leads_as_the_compiled_one(text, kind):
+    read = preambular_lead if kind == "preambular" else operative_lead
+    assert read_lead(text, kind) == read(text)
+
+
 _PREAMBLE_WORDS = ["Reaffirming", "Taking", "Bearing", "Expressing", "Noting", "Deeply", "Mindful"]
+_PREAMBLE_WORDS += ["Continuing", "Being", "Recalling"]
 _OPERATIVE_WORDS = ["Also", "Further", "Takes", "Calls", "Expresses", "Notes", "Strongly"]
+_OPERATIVE_WORDS += ["Supports", "Continues", "Encourages", "Renews"]
 _FOLLOWING = ["note", "also", "with", "appreciation", "in", "mind", "upon", "its", "deep"]
 _FOLLOWING += ["concern", "further", "concerned", "reaffirms", "requests", "the", "report,"]
+_FOLLOWING += ["and", "encourages", "reaffirming", "to", "welcome", "take", "view", "once"]
+_FOLLOWING += ["again", "gravely", "profound", "gratitude", "particular", "dialogue", "call"]
 
 
 @settings(max_examples=300, deadline=None)
