@@ -17,7 +17,11 @@ manifestation  ``/akn/un/statement/deliberation/un-hrc/2024-07-10/56-4/eng@2024-
 The actor is ``un-hrc`` for the Human Rights Council and ``un-ga`` for the General Assembly;
 the date is the date of adoption (the date of distribution when there is none, and
 ``0001-01-01``, named ``unknown``, when the document gives neither); the number is the
-resolution number with ``-`` for ``/``. ``FRBRthis`` adds the ``!main`` component. The
+resolution number with ``-`` for ``/`` and for the space before a part (``56-4``, ``S-35-1``,
+``ES-11-1``, ``78-262-A``). A decision is a ``<statement name="decision">`` whose FRBR
+subtype is ``decision`` (``/akn/un/statement/decision/un-hrc/2024-07-04/56-101``); its
+preface says "Decision adopted by", and a special session's says "Thirty-fifth special
+session". ``FRBRthis`` adds the ``!main`` component. The
 manifestation takes the ``.akn`` extension, which the naming convention reserves for Akoma
 Ntoso XML, and ``FRBRformat`` says ``application/akn+xml``. Every ``FRBRdate`` carries the
 same date, so a resolution always exports to the same bytes.
