@@ -47,8 +47,6 @@ _NUMBERED = frozenset(
         "articles",
         "paragraph",
         "paragraphs",
-        "para",
-        "paras",
         "resolution",
         "resolutions",
         "decision",
@@ -95,6 +93,8 @@ _COUNTING = word_set(
     more less fewer these those its their our his her up per first last
     """
 )
+# Abbreviations that take a number after their point: "No. 4", "vol. 2", "para. 7".
+_ABBREVIATED = frozenset({"no", "nos", "vol", "vols", "para", "paras", "art", "arts", "p", "pp"})
 # Words that take a number only as part of a name: "Agenda 21", not "the agenda 5 and".
 _NAMED = frozenset({"Agenda"})
 
@@ -107,7 +107,9 @@ def spaced(marker: str) -> re.Pattern[str]:
     "of 12 February 2013, 9 in which", "for 2024/25; 4": after punctuation that
     ends a word or a number, or after a word that does not take a number
     ("article 4 and" is checked apart, as is "paragraphs 3, 4 and"), and before a
-    lower-case word, a year ("for 2021, 1 2022,2"), a punctuation mark or the end.
+    lower-case word (even glued to it: "States Parties, 8and welcomes"), a year
+    ("for 2021, 1 2022,2"), a punctuation mark or the end; or between two
+    sentences ("the Paris Principles. 13 We will").
     """
     digits = re.escape(marker)
     return re.compile(
@@ -115,7 +117,9 @@ def spaced(marker: str) -> re.Pattern[str]:
         rf"|(?<=[^\W\d_][)\]\u2019\u201d\"'][.,;:] {digits})"
         rf"|(?<=\d[.,;:] {digits})"
         rf"|(?<={_LETTER}{_LETTER} {digits}))"
-        rf"(?=\s[a-z]|\s(?:19|20)\d\d(?!\d)|[,;:.]?$|[,;:]\s)"
+        rf"(?=\s[a-z]|\s(?:19|20)\d\d(?!\d)|[,;:.]?$|[,;:]\s|(?!(?:st|nd|rd|th)\b)[a-z]{{2}})"
+        # After a sentence's full stop, before the next sentence: "Principles. 13 We will".
+        rf"| {digits}(?<={_LETTER}\. {digits})(?=\s[A-Z][a-z])"
     )
 
 
@@ -145,8 +149,8 @@ def _numbered(before: str) -> bool:
         if lowered in _SERIES or (word[0].isdigit() and not _is_year(word)):
             continue
         after = printed[len(word) :]
-        if after and (after != "." or lowered not in _NUMBERED):
-            return False  # punctuation ends the word's reach, an abbreviation's point aside
+        if after:  # punctuation ends the word's reach, an abbreviation's point aside
+            return after == "." and lowered in _ABBREVIATED
         return word in _NAMED or lowered in _NUMBERED or lowered in _COUNTING
     return False
 
@@ -269,5 +273,7 @@ def _place_spaced(texts: list[str], markers: list[str], found: list[int | None])
         if len(candidates) == 1:
             position, at = candidates[0]
             text = texts[position]
-            texts[position] = f"{text[:at]}[^{marker}]{text[at + 1 + len(marker) :]}"
+            rest = text[at + 1 + len(marker) :]
+            space = " " if rest[:1].isalpha() else ""  # "8and" is "[^8] and"
+            texts[position] = f"{text[:at]}[^{marker}]{space}{rest}"
             found[number] = position

@@ -108,14 +108,32 @@ def test_a_name_that_ends_with_a_word_a_number_may_follow_still_takes_its_marker
     assert "Action Agenda,[^13] the Sevilla" in texts[1]
 
 
+def test_a_marker_glued_to_the_word_after_it_or_between_two_sentences_is_attached():
+    # A/RES/80/46, operative paragraph 2 ("States Parties, 8and welcomes": footnote 8),
+    # and A/RES/80/9, annex, paragraph 19 ("the Paris Principles. 13 We will": footnote 13).
+    paragraphs = [
+        "Recalls the political declaration for the next decade of the Treaty, introduced by "
+        "the United Kingdom of Great Britain and Northern Ireland and endorsed by the relevant "
+        "States Parties, 8and welcomes the adoption",
+        "as well as national human rights institutions where they exist, in compliance with "
+        "the Paris Principles. 13 We will promote multi-stakeholder partnerships",
+    ]
+    texts, found = place_markers(paragraphs, ["8", "13"])
+    assert found == [0, 1]
+    assert texts[0].endswith("the relevant States Parties,[^8] and welcomes the adoption")
+    assert "the Paris Principles.[^13] We will promote" in texts[1]
+
+
 def test_numbers_a_word_takes_are_never_markers():
     paragraphs = [
         "Recalling paragraphs 3, 4 and 5 of its resolution 79/1, and the outcome of the "
         "United Nations Conference on Environment and Development, in particular Agenda 21 and "
         "the Rio Declaration,",
+        "Taking note of the report (A/80/534, para. 7) and of the 8th session of the Conference. "
+        "Treaty Series, vol. 9 and",
     ]
-    texts, found = place_markers(paragraphs, ["4", "21"])
-    assert found == [None, None]
+    texts, found = place_markers(paragraphs, ["4", "7", "8", "9", "21"])
+    assert found == [None, None, None, None, None]
     assert texts == paragraphs
 
 
