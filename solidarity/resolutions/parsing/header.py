@@ -58,8 +58,8 @@ BODY_NAMES = {code: name for name, code in BODIES.items()}
 DISTRIBUTION = re.compile(r"\bDistr\.?\s*:?\s*(?:General|Limited|Restricted)\b(.*)", re.IGNORECASE)
 AGENDA = re.compile(r"Agenda items?\s+(.+?)\.?$")
 SESSION = re.compile(
-    r"([A-Za-z]+(?:[-\u2010\u2011 ][A-Za-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+"
-    r"(?:(regular|special|emergency\s+special)\s+)?session$",
+    r"([A-Za-z]+(?:[-\u2010\u2011 ](?!(?:regular|special|emergency)\b)[A-Za-z]+)?"
+    r"|\d{1,3}(?:st|nd|rd|th))\s+(?:(regular|special|emergency\s+special)\s+)?session$",
     re.IGNORECASE,
 )
 ADOPTED_BY = re.compile(

@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 from solidarity.resolutions.parsing import parse_file, parse_text
+from solidarity.resolutions.parsing.header import session_number, session_type
 from solidarity.resolutions.parsing.references import find_references
 from solidarity.resolutions.parsing.symbols import Symbol, canonical
 from solidarity.resolutions.schema import resolution_schema
@@ -315,4 +316,32 @@ def test_a_part_printed_after_a_symbol_is_kept():
 def test_an_old_resolution_in_parts_is_cited_with_its_letter():
     assert _cited("the Covenant (General Assembly resolution 2200 A (XXI), annex),") == [
         ("resolution", "GA 2200 A (XXI)")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "kind"),
+    [
+        ("Seventeenth special session", 17, "special"),
+        ("Thirty-fifth special session", 35, "special"),
+        ("Eleventh emergency special session", 11, "emergency_special"),
+        ("Fifty-sixth session", 56, "regular"),
+        ("Seventy-eighth regular session", 78, "regular"),
+    ],
+)
+def test_a_session_line_gives_its_number_and_its_type(line, number, kind):
+    assert (session_number(line), session_type(line)) == (number, kind)
+
+
+def test_another_special_session_in_the_header_is_warned_about():
+    result = parse_text(council_special_session(session_line="Eighteenth special session"))
+    assert [w.message for w in result.warnings] == [
+        "the header names special session 18 but the resolution is numbered S-17/1"
+    ]
+
+
+def test_an_emergency_special_session_line_over_a_special_session_number_is_warned_about():
+    text = council_special_session(session_line="Seventeenth emergency special session")
+    assert [w.message for w in parse_text(text).warnings] == [
+        "the header names emergency special session 17 but the resolution is numbered S-17/1"
     ]
