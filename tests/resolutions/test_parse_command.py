@@ -61,6 +61,12 @@ def test_warnings_go_to_stderr_and_the_document_still_to_stdout():
     assert lines[0].startswith(f"{path}:76: warning: heading 'Cooperation with the mandate'")
 
 
+def test_the_text_format_names_each_annex_and_counts_its_paragraphs():
+    completed = _run(str(INPUTS.parents[1] / "corpus" / "A_RES_80_3.txt"), "--format", "text")
+    assert completed.returncode == 0
+    assert "Annex: Awaza Political Declaration (25 numbered paragraphs)" in completed.stdout
+
+
 def test_the_text_format_is_a_short_summary_of_who_is_asked_to_act():
     completed = _run(str(INPUTS / "A-HRC-RES-56-4.md"), "--format", "text")
     assert completed.returncode == 0

@@ -50,6 +50,10 @@ def summary(document: ResolutionDocument) -> str:
         f"{_count(len(document.footnotes), 'footnote')}, "
         f"{_count(len(document.references), 'reference')}"
     )
+    for annex in document.annexes:
+        numbered = sum(1 for paragraph in annex.paragraphs if paragraph.number is not None)
+        title = f": {annex.title}" if annex.title else ""
+        lines.append(f"{annex.heading}{title} ({_count(numbered, 'numbered paragraph')})")
     vote = document.vote
     if vote is None:
         lines.append("Vote: none recorded (adopted without a vote)")
