@@ -95,7 +95,12 @@ def version(request, number: int):
 def import_version(request):
     if not allowed(can_manage_declaration, request.user):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
+    initial = {}
+    if request.method == "GET" and request.GET.get("from"):
+        # Editing: the text of an earlier version, to change and import as the next one.
+        start = selectors.version_get_for_user(request.user, request.GET["from"])
+        initial = {"text": start.source_text}
+    form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             imported = services.version_import(

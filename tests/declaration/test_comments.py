@@ -265,3 +265,38 @@ def test_a_comment_form_works_without_script_and_labels_every_field(version_1, f
         r'<option value="([^"]+)"', form.split('name="eid"', 1)[1].split("</select>")[0]
     )
     assert options == ["art_1", "art_1__para_1", "art_1__para_2"]
+
+
+def test_the_secretariat_closes_the_consultation_at_the_command_line(
+    version_1, focal_point_a, capsys
+):
+    from django.core.management import call_command
+
+    call_command("declaration", "comments", "1", "close")
+    assert "Version 1 is closed for comments." in capsys.readouterr().out
+    assert _comment(client_for(focal_point_a), 1, "art_2", "Late.").status_code == 403
+    call_command("declaration", "comments", "1", "open")
+    assert _comment(client_for(focal_point_a), 1, "art_2", "In time.").status_code == 302
+    assert list(DeclarationComment.objects.values_list("body", flat=True)) == ["In time."]
+
+
+def test_pages_and_the_api_read_a_bounded_number_of_times_however_many_comments(
+    version_1, focal_point_a, contributor_x, member_of_public, django_assert_max_num_queries
+):
+    for person in (focal_point_a, contributor_x, member_of_public) * 5:
+        for eid in ("art_1__para_1", "art_2", "preamble__p_1"):
+            services.comment_create(actor=person, version=version_1, eid=eid, body="A comment.")
+    services.version_import(actor=None, source=version_1.source_text, label="v2", publish=True)
+    client = client_for(None)
+    for path in (
+        "/declaration/versions/2/",
+        "/declaration/versions/2/art_1/",
+        "/declaration/versions/2/art_1/comments.csv",
+        "/api/v1/declaration/versions/2",
+        "/declaration/compare/?from=1&to=2",
+    ):
+        with django_assert_max_num_queries(12):
+            response = client.get(path)
+            assert response.status_code == 200, path
+            if hasattr(response, "streaming_content"):
+                b"".join(response.streaming_content)

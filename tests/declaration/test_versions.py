@@ -158,3 +158,21 @@ def test_a_version_exports_as_akoma_ntoso_that_the_oasis_schema_accepts(version_
 def test_the_command_prints_a_version_as_akoma_ntoso(version_1, capsys):
     call_command("declaration", "akn", "1")
     assert validate(capsys.readouterr().out.encode()) == []
+
+
+def test_the_secretariat_edits_the_text_of_a_version_and_imports_it_as_the_next(
+    version_1, secretariat
+):
+    client = client_for(secretariat)
+    page = client.get("/declaration/versions/1/").content.decode()
+    assert 'href="/declaration/versions/new/?from=1"' in page
+    form = client.get("/declaration/versions/new/?from=1").content.decode()
+    assert "Article 2: Duties of States" in form  # the text of version 1, ready to change
+    edited = VERSION_1.replace("Everyone may take part.", "Everyone may take part freely.")
+    client.post("/declaration/versions/new/", {"label": "Edited", "text": edited})
+    assert DeclarationVersion.objects.get(number=2).elements.get(eid="art_3").text == (
+        "Everyone may take part freely."
+    )
+    assert DeclarationVersion.objects.get(number=1).elements.get(eid="art_3").text == (
+        "Everyone may take part."
+    )

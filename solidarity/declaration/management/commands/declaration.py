@@ -20,7 +20,8 @@ class Command(BaseCommand):
         "The draft declaration from the command line. `import FILE --version-label L` reads a "
         "plain-text declaration (a title, preamble paragraphs, “Article N” headings and "
         "numbered paragraphs) as a new version, every earlier one kept; `publish N` makes "
-        "version N public and opens it for comments; `list` shows the versions; `akn N` "
+        "version N public and opens it for comments; `comments N open|close` opens or closes "
+        "its consultation; `list` shows the versions; `akn N` "
         "prints version N as Akoma Ntoso."
     )
 
@@ -32,6 +33,9 @@ class Command(BaseCommand):
         load.add_argument("--publish", action="store_true", help="publish it at once")
         publish = commands.add_parser("publish", help="publish a version")
         publish.add_argument("number", type=int)
+        comments = commands.add_parser("comments", help="open or close a version for comments")
+        comments.add_argument("number", type=int)
+        comments.add_argument("state", choices=("open", "close"))
         commands.add_parser("list", help="the versions")
         akn = commands.add_parser("akn", help="a version as Akoma Ntoso XML")
         akn.add_argument("number", type=int)
@@ -73,6 +77,17 @@ class Command(BaseCommand):
             self.stdout.write(f"Version {version.number} published and open for comments.")
         else:
             self.stdout.write(f"Version {version.number} was published already.")
+
+    def _comments(self, options):
+        version = self._version(options["number"])
+        try:
+            changed = services.version_set_comments_open(
+                actor=None, version=version, open=options["state"] == "open"
+            )
+        except ValidationError as error:
+            raise CommandError(_refusal(error)) from None
+        state = "open for comments" if version.comments_open else "closed for comments"
+        self.stdout.write(f"Version {version.number} is {state}{'' if changed else ' already'}.")
 
     def _list(self, options):
         for version in DeclarationVersion.objects.order_by("number"):
