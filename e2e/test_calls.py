@@ -132,3 +132,15 @@ def test_a_call_for_input_from_opening_to_published_submissions(browser, platfor
     visitor.get_by_role("link", name=re.compile(TITLE)).click()
     assert "cuba-submission.pdf" in visitor.content()
     screenshot(visitor, "calls-published-submission")
+
+
+def test_a_reader_elsewhere_sees_the_deadline_in_geneva_time_and_in_their_own(browser, platform):
+    context = browser.new_context(base_url=platform["url"], timezone_id="America/New_York")
+    page = context.new_page()
+    page.goto("/calls/example-solidarity-and-poverty/")
+    deadline = page.get_by_role("definition").filter(has_text="(Geneva time)").nth(1)
+    assert "(Geneva time)" in deadline.inner_text()
+    local = deadline.locator(".local-time")
+    local.wait_for()
+    assert "your time:" in local.inner_text() and re.search(r"EST|EDT|GMT-[45]", local.inner_text())
+    context.close()

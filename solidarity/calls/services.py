@@ -59,6 +59,8 @@ SUBMISSION_TYPES = {
     "application/vnd.oasis.opendocument.text",
 }
 MAX_FILES = 10
+# Addresses under /calls/ that are pages, not calls.
+RESERVED_SLUGS = {"new", "mine", "search", "feed"}
 MAX_QUESTIONS = 30
 MAX_ANSWER_CHARACTERS = 100_000
 CALL_FIELDS = (
@@ -131,6 +133,8 @@ def _checked_call_fields(fields: dict, *, creating: bool) -> dict:
             errors["slug"] = [_("At most 80 characters.")]
         if slug.isdigit():
             errors["slug"] = [_("A short name cannot be a number alone.")]
+        if slug in RESERVED_SLUGS:
+            errors["slug"] = [_("This short name is the address of another page.")]
         checked["slug"] = slug
     elif creating:
         errors["slug"] = [_("This is needed.")]

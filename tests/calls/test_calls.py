@@ -61,6 +61,13 @@ def test_a_call_is_refused_when_it_closes_before_it_opens_or_serves_a_paragraph_
     assert not Call.objects.exists()
 
 
+def test_a_call_cannot_take_the_address_of_another_page(secretariat, resolution_56_4):
+    for slug in ("new", "search", "2026"):
+        with pytest.raises(ValidationError) as refused:
+            services.call_create(actor=secretariat, fields=call_fields(slug=slug))
+        assert "slug" in refused.value.message_dict
+
+
 def test_a_choice_question_needs_two_choices(secretariat, resolution_56_4):
     with pytest.raises(ValidationError):
         services.call_create(
@@ -94,6 +101,7 @@ def test_the_call_page_shows_geneva_time_and_links_each_paragraph_to_its_anchor(
     assert 'href="/resolutions/A/HRC/RES/56/4/#op-15"' in page
     assert 'href="/resolutions/A/HRC/RES/56/4/#op-18"' in page
     assert client_for(None).get(f"/calls/{open_call.pk}/").status_code == 200
+    assert "calls/local-time.js" in page and 'data-local-label="your time:"' in page
 
 
 def test_the_list_filters_by_status_year_and_paragraph(open_call, secretariat):
