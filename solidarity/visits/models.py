@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from solidarity.countries.models import Country
 from solidarity.visits import lifecycle
 
-# The mandate a request belongs to, by its short name. One mandate today; the
-# field names it so a second mandate (or a mandate record) can be pointed at later.
-MANDATE = "international-solidarity"
+# The mandate a request belongs to, by the short name of its record (mandate.Mandate.slug).
+# A name rather than a key, so visits need no mandate row to exist and do not import
+# the mandate app.
+MANDATE = "ie-international-solidarity"
 
 
 class VisitRequest(models.Model):

@@ -30,6 +30,12 @@ MAX_NOTE = 5_000
 _AUDITED = ("status", "status_since", "source", "example")
 
 
+def _require(policy, actor, obj=None) -> None:
+    """``actor=None`` is the operator at the command line, whose shell access is the authority."""
+    if actor is not None:
+        require(policy, actor, obj)
+
+
 def _today() -> dt.date:
     return timezone.localdate()
 
@@ -132,7 +138,7 @@ def visit_request_create(
     A State has one record per mandate: a new request to a State already on
     record opens a new round on that record, if its history allows it.
     """
-    require(can_manage_visits, actor)
+    _require(can_manage_visits, actor)
     if kind not in (lifecycle.REQUESTED, lifecycle.INVITED):
         raise ValidationError({"kind": _("A record starts with a request or an invitation.")})
     visit, created = VisitRequest.objects.get_or_create(
@@ -163,10 +169,9 @@ def visit_event_record(
     note: str = "",
     report_url: str = "",
 ) -> VisitEvent:
-    """The secretariat records a step: the mandate's own, or the State's reply by letter."""
-    require(can_manage_visits, actor)
-    if kind == lifecycle.REMINDER_SENT:
-        raise ValidationError({"kind": _("A reminder is recorded by sending it.")})
+    """The secretariat records a step: the mandate's own (a reminder sent by letter too),
+    or the State's reply received by letter."""
+    _require(can_manage_visits, actor)
     return _append(
         actor=actor,
         visit=_locked(visit),
@@ -245,7 +250,7 @@ def standing_invitation_record(
     *, actor, country: Country, since: dt.date | None, source: str = "", example: bool = False
 ) -> StandingInvitation:
     """Record (or correct) a State's standing invitation to the special procedures."""
-    require(can_manage_visits, actor)
+    _require(can_manage_visits, actor)
     if since is not None:
         _check_date(since, "since")
     invitation = StandingInvitation.objects.filter(country=country).first()

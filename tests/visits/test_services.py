@@ -18,7 +18,7 @@ def test_the_secretariat_records_a_request_and_its_status_is_read_from_the_log(
 ):
     assert cuba_request.status == "requested"
     assert cuba_request.status_since == days_ago(200)
-    assert cuba_request.mandate == "international-solidarity"
+    assert cuba_request.mandate == "ie-international-solidarity"
     assert AuditEntry.objects.filter(action="visit.requested").count() == 1
 
 
@@ -134,3 +134,22 @@ def test_a_standing_invitation_is_recorded_by_the_secretariat(secretariat, focal
         actor=secretariat, country=country, since=days_ago(400), example=True
     )
     assert invitation.country_id == "CUB"
+
+
+def test_the_demonstration_requests_are_all_marked_as_examples_and_load_once(secretariat):
+    from solidarity.engagements import demo as engagements_demo
+    from solidarity.engagements.models import Engagement
+    from solidarity.visits import demo
+
+    assert demo.load() == 4
+    assert demo.load() == 0
+    assert engagements_demo.load() == 2
+    assert not VisitRequest.objects.filter(example=False).exists()
+    assert not Engagement.objects.filter(example=False).exists()
+    statuses = dict(VisitRequest.objects.values_list("country", "status"))
+    assert statuses == {
+        "CUB": "requested",
+        "KEN": "acknowledged",
+        "NOR": "accepted",
+        "URY": "completed",
+    }

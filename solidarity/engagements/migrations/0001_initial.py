@@ -4,36 +4,73 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Engagement',
+            name="Engagement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('kind', models.CharField(choices=[('forum', 'Forum'), ('major_event', 'Major event'), ('summit', 'Summit')], max_length=20, verbose_name='kind')),
-                ('starts_on', models.DateField(verbose_name='from')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='to')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('online', models.BooleanField(default=False, verbose_name='online')),
-                ('organizer', models.CharField(max_length=300, verbose_name='organizer')),
-                ('role', models.CharField(choices=[('speaker', 'Speaker'), ('panellist', 'Panellist'), ('organizer', 'Co-organizer'), ('participant', 'Participant'), ('statement', 'Written statement')], max_length=20, verbose_name="the Expert's role")),
-                ('outcome', models.TextField(blank=True, verbose_name='outcome notes')),
-                ('documents', models.JSONField(blank=True, default=list, verbose_name='linked documents')),
-                ('source', models.TextField(blank=True, verbose_name='source')),
-                ('example', models.BooleanField(default=False, help_text='Demonstration data, not a real event.', verbose_name='example')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("forum", "Forum"),
+                            ("major_event", "Major event"),
+                            ("summit", "Summit"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("starts_on", models.DateField(verbose_name="from")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="to")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                ("online", models.BooleanField(default=False, verbose_name="online")),
+                ("organizer", models.CharField(max_length=300, verbose_name="organizer")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("speaker", "Speaker"),
+                            ("panellist", "Panellist"),
+                            ("organizer", "Co-organizer"),
+                            ("participant", "Participant"),
+                            ("statement", "Written statement"),
+                        ],
+                        max_length=20,
+                        verbose_name="the Expert's role",
+                    ),
+                ),
+                ("outcome", models.TextField(blank=True, verbose_name="outcome notes")),
+                (
+                    "documents",
+                    models.JSONField(blank=True, default=list, verbose_name="linked documents"),
+                ),
+                ("source", models.TextField(blank=True, verbose_name="source")),
+                (
+                    "example",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Demonstration data, not a real event.",
+                        verbose_name="example",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'engagement',
-                'verbose_name_plural': 'engagements',
-                'ordering': ['-starts_on', 'pk'],
+                "verbose_name": "engagement",
+                "verbose_name_plural": "engagements",
+                "ordering": ["-starts_on", "pk"],
             },
         ),
     ]
