@@ -21,12 +21,12 @@ class CallParams(Schema):
     offset: int = Field(0, ge=0, le=1_000_000)
 
 
-class ParagraphLink(Schema):
+class CallParagraph(Schema):
     number: int
     url: str = Field(description="The paragraph in the resolution's page, by its anchor")
 
 
-class QuestionOut(Schema):
+class CallQuestion(Schema):
     number: int
     text: str
     kind: str = Field(description="text, single or multiple")
@@ -35,7 +35,7 @@ class QuestionOut(Schema):
     required: bool
 
 
-class CallOut(Schema):
+class CallRecord(Schema):
     id: int
     slug: str
     title: str
@@ -47,27 +47,27 @@ class CallOut(Schema):
     original_closes_at: str = Field(description="ISO 8601, UTC: the first deadline")
     extended: bool
     resolution: str | None = Field(description="The symbol of the resolution it serves")
-    paragraphs: list[ParagraphLink]
+    paragraphs: list[CallParagraph]
     invited: list[str] = Field(description="Stakeholder types invited to answer")
     languages: list[str]
     publication_policy: str
     confidentiality_note: str
     example: bool = Field(description="Demonstration data, not a real call")
     url: str
-    questions: list[QuestionOut]
+    questions: list[CallQuestion]
 
 
 class CallPage(Schema):
     total: int
-    results: list[CallOut]
+    results: list[CallRecord]
 
 
-class AnswerOut(Schema):
+class SubmissionAnswer(Schema):
     question: int
     answer: str | list[str]
 
 
-class FileOut(Schema):
+class SubmissionFile(Schema):
     name: str
     media_type: str
     size: int = Field(description="Bytes")
@@ -84,8 +84,8 @@ class PublishedSubmission(Schema):
     language: str
     submitted_at: str | None
     published_at: str | None
-    answers: list[AnswerOut]
-    files: list[FileOut]
+    answers: list[SubmissionAnswer]
+    files: list[SubmissionFile]
     url: str
 
 
@@ -118,7 +118,7 @@ def _call(slug: str) -> Call:
 
 @router.get(
     "/calls/{slug}",
-    response={200: CallOut, **errors(404)},
+    response={200: CallRecord, **errors(404)},
     summary="One call for input, by its short name or its number",
 )
 def get_call(request, slug: str):

@@ -156,6 +156,10 @@ def test_every_operation_serves_real_records_as_documented(records):
         ("/api/v1/practices/{pk}/versions/{number}", {"pk": twice, "number": 2}, {}, 200),
         ("/api/v1/practices/{pk}/versions/{number}", {"pk": twice, "number": 3}, {}, 404),
         ("/api/v1/practices/{pk}/versions/{number}", {"pk": retracted, "number": 1}, {}, 410),
+        # Calls with their records are checked in tests/calls/test_api.py.
+        ("/api/v1/calls", {}, {"status": "open"}, 200),
+        ("/api/v1/calls/{slug}", {"slug": "no-such-call"}, {}, 404),
+        ("/api/v1/calls/{slug}/submissions", {"slug": "no-such-call"}, {}, 404),
     ]
     for path, path_parameters, query, status in calls:
         case = schema[path]["GET"].Case(path_parameters=path_parameters, query=query)

@@ -56,3 +56,39 @@ def test_the_openapi_document_types_the_calls_responses(db):
     reference = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert reference["items"]["$ref"].endswith("/PublishedSubmission")
     assert "submitted_by" in schema["components"]["schemas"]["PublishedSubmission"]["properties"]
+
+
+def test_real_calls_and_submissions_are_served_as_the_openapi_document_says(
+    open_call, focal_point_a, secretariat, django_capture_on_commit_callbacks
+):
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    from tests.api.test_contract import schema
+
+    draft, _ = services.submission_save(
+        actor=focal_point_a,
+        call=open_call,
+        answers=answers(),
+        consent="anonymous",
+        files=[check_attachment("answer.pdf", pdf_with("Answer."))],
+    )
+    submission = services.submission_submit(actor=focal_point_a, submission=draft)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_publish(actor=secretariat, submission=submission)
+    # The application is called directly: keep the test's connection open across requests.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        for path, parameters, query in [
+            ("/api/v1/calls", {}, {"paragraph": "15"}),
+            ("/api/v1/calls/{slug}", {"slug": open_call.slug}, {}),
+            ("/api/v1/calls/{slug}", {"slug": str(open_call.pk)}, {}),
+            ("/api/v1/calls/{slug}/submissions", {"slug": open_call.slug}, {}),
+        ]:
+            case = schema[path]["GET"].Case(path_parameters=parameters, query=query)
+            response = case.call_and_validate()
+            assert response.status_code == 200 and response.json()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
