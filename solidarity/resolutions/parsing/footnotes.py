@@ -6,8 +6,12 @@ text and PDF text layers glue them to what precedes them: "networks;1",
 are only taken for a marker when a footnote with that number exists, and
 markers are looked for in document order, each after the previous one. A
 marker still not found may stand set apart by a space ("Political Rights, 1
-the next"); it is attached where exactly one such number stands between the
-markers placed before and after it.
+the next", "February 2013, 9 in which", "Parties, 8and welcomes"); it is
+attached where exactly one such number stands between the markers placed
+before and after it, a page's footnotes being numbered in order. A number that
+a word takes ("paragraphs 3, 4 and", "No. 4") or that counts ("of 15 fellows")
+is never a marker. Where more than one candidate remains, none is attached and
+the warning names where they stand (``unplaced``).
 """
 
 from __future__ import annotations
