@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "solidarity.practices",
     "solidarity.calls",
     "solidarity.declaration",
+    "solidarity.visits",
+    "solidarity.engagements",
     "solidarity.demo",
 ]
 

@@ -9,9 +9,11 @@ from solidarity.calls.api import router as calls_router
 from solidarity.core.ratelimit import DataRateThrottle
 from solidarity.countries.api import router as countries_router
 from solidarity.declaration.api import router as declaration_router
+from solidarity.engagements.api import router as engagements_router
 from solidarity.practices.api import router as practices_router
 from solidarity.resolutions.api import router as resolutions_router
 from solidarity.resolutions.schema import openapi_components
+from solidarity.visits.api import router as visits_router
 
 
 class SolidarityAPI(NinjaAPI):
@@ -41,4 +43,6 @@ api.add_router("", resolutions_router)
 api.add_router("", practices_router)
 api.add_router("", calls_router)
 api.add_router("", declaration_router)
+api.add_router("", visits_router)
+api.add_router("", engagements_router)
 api.add_router("", unmatched)  # last: whatever no operation above matches

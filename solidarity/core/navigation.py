@@ -8,6 +8,8 @@ SECTIONS = [
     ("practices:catalogue", _("Good practices")),
     ("calls:list", _("Calls for input")),
     ("declaration:home", _("Draft declaration")),
+    ("visits:table", _("Country visits")),
+    ("engagements:list", _("Engagements")),
     ("countries:list", _("Countries")),
     ("accounts:organizations", _("Organizations")),
 ]

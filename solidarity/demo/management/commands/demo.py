@@ -13,11 +13,13 @@ from solidarity.core.roles import Role
 from solidarity.countries.models import Country
 from solidarity.demo.declaration import load_declaration
 from solidarity.demo.organizations import DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_THEMES
+from solidarity.engagements import demo as engagements_demo
 from solidarity.practices import services as practices
 from solidarity.practices.models import Practice, Theme
 from solidarity.resolutions import services as resolutions
 from solidarity.resolutions.models import Resolution
 from solidarity.resolutions.parsing import parse_file
+from solidarity.visits import demo as visits_demo
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEMO_RESOLUTIONS = ["A-HRC-RES-56-4.md"]
@@ -40,10 +42,16 @@ class Command(BaseCommand):
             created_practices = self._practices()
             created_calls = calls_demo.load()
             created_versions = load_declaration()
+            created_visits = visits_demo.load()
+            created_engagements = engagements_demo.load()
         self.stdout.write(
             f"Demo organizations added: {created_orgs}; resolutions added: {created_resolutions}; "
             f"good practices added: {created_practices}; calls for input added: {created_calls}; "
             f"versions of the draft declaration added: {created_versions}."
+        )
+        self.stdout.write(
+            f"Example visit requests added: {created_visits}; "
+            f"example engagements added: {created_engagements}."
         )
         if credentials:
             lines = [
