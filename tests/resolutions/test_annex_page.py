@@ -56,3 +56,15 @@ def test_the_downloads_keep_the_annex(client, resolution_80_3):
     xml = client.get(URL + "resolution.akn.xml").content
     assert akomantoso.validate(xml) == []
     assert akomantoso.from_akn(xml) == data
+
+
+def test_a_resolution_that_only_adopts_its_annex_shows_its_one_paragraph_unnumbered(client):
+    # A/RES/80/9 prints a single operative paragraph, "Adopts ...", with no number before it.
+    path = CORPUS / "A_RES_80_9.txt"
+    document = parse_file(path).document.to_dict()
+    services.resolution_ingest(actor=None, document=document)
+    html = client.get("/resolutions/A/RES/80/9/").content.decode()
+    paragraph = html[html.index('id="op-1"') :]
+    paragraph = paragraph[: paragraph.index("</p>")]
+    assert "Adopts" in paragraph
+    assert ">1.</a>" not in paragraph

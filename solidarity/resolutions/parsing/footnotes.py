@@ -6,8 +6,12 @@ text and PDF text layers glue them to what precedes them: "networks;1",
 are only taken for a marker when a footnote with that number exists, and
 markers are looked for in document order, each after the previous one. A
 marker still not found may stand set apart by a space ("Political Rights, 1
-the next"); it is attached where exactly one such number stands between the
-markers placed before and after it.
+the next", "February 2013, 9 in which", "Parties, 8and welcomes"); it is
+attached where exactly one such number stands between the markers placed
+before and after it, a page's footnotes being numbered in order. A number that
+a word takes ("paragraphs 3, 4 and", "No. 4") or that counts ("of 15 fellows")
+is never a marker. Where more than one candidate remains, none is attached and
+the warning names where they stand (``unplaced``).
 """
 
 from __future__ import annotations
@@ -244,32 +248,12 @@ def _place_spaced(texts: list[str], markers: list[str], found: list[int | None])
     page's footnotes come in order, so between them a lone " 2" after "Child"
     can only be footnote 2.
     """
+    if not texts:
+        return
     for number, marker in enumerate(markers):
         if found[number] is not None:
             continue
-        first, start = 0, 0
-        for before in range(number - 1, -1, -1):
-            at = found[before]
-            if at is not None:
-                explicit = f"[^{markers[before]}]"
-                first, start = at, texts[at].find(explicit) + len(explicit)
-                break
-        last, end = len(texts) - 1, len(texts[-1])
-        for after in range(number + 1, len(markers)):
-            at = found[after]
-            if at is not None:
-                last, end = at, texts[at].find(f"[^{markers[after]}]")
-                break
-        candidates: list[tuple[int, int]] = []
-        for position in range(first, last + 1):
-            text = texts[position]
-            if marker not in text:
-                continue
-            low = start if position == first else 0
-            high = end if position == last else len(text)
-            candidates.extend((position, at) for at in _spaced_in(text, marker, low, high))
-            if len(candidates) > 1:
-                break
+        candidates = _set_apart(texts, markers, found, number, enough=1)
         if len(candidates) == 1:
             position, at = candidates[0]
             text = texts[position]
@@ -277,3 +261,59 @@ def _place_spaced(texts: list[str], markers: list[str], found: list[int | None])
             space = " " if rest[:1].isalpha() else ""  # "8and" is "[^8] and"
             texts[position] = f"{text[:at]}[^{marker}]{space}{rest}"
             found[number] = position
+
+
+def _set_apart(
+    texts: list[str], markers: list[str], found: list[int | None], number: int, *, enough: int
+) -> list[tuple[int, int]]:
+    """(text, offset) where marker ``number`` stands set apart between its placed neighbours.
+
+    The search stops once more than ``enough`` are found.
+    """
+    marker = markers[number]
+    first, start = 0, 0
+    for before in range(number - 1, -1, -1):
+        at = found[before]
+        if at is not None:
+            explicit = f"[^{markers[before]}]"
+            first, start = at, texts[at].find(explicit) + len(explicit)
+            break
+    last, end = len(texts) - 1, len(texts[-1])
+    for after in range(number + 1, len(markers)):
+        at = found[after]
+        if at is not None:
+            last, end = at, texts[at].find(f"[^{markers[after]}]")
+            break
+    candidates: list[tuple[int, int]] = []
+    for position in range(first, last + 1):
+        text = texts[position]
+        if marker not in text:
+            continue
+        low = start if position == first else 0
+        high = end if position == last else len(text)
+        candidates.extend((position, at) for at in _spaced_in(text, marker, low, high))
+        if len(candidates) > enough:
+            break
+    return candidates
+
+
+def unplaced(
+    texts: list[str], markers: list[str], found: list[int | None], number: int, anchors: list[str]
+) -> str:
+    """Why footnote ``number`` (its index in ``markers``) has no marker, for its warning.
+
+    ``texts`` and ``found`` are what ``place_markers`` returned, ``anchors`` the
+    anchor of each text. Where its number stands set apart more than once between
+    the markers placed before and after it, the places are named so a reader can
+    tell which is the marker.
+    """
+    marker = markers[number]
+    places = _set_apart(texts, markers, found, number, enough=8) if texts else []
+    if len(places) < 2:
+        return f"no marker of footnote {marker} in the text"
+    where = ", ".join(dict.fromkeys(anchors[position] for position, _ in places))
+    return (
+        f"the marker of footnote {marker} is not told apart: its number stands set apart "
+        f"more than once between the footnotes before and after it (in {where}); "
+        "attached to none"
+    )

@@ -43,7 +43,7 @@ from solidarity.resolutions.parsing.document import (
     Subparagraph,
 )
 from solidarity.resolutions.parsing.errors import Diagnostics
-from solidarity.resolutions.parsing.footnotes import place_markers
+from solidarity.resolutions.parsing.footnotes import place_markers, unplaced
 from solidarity.resolutions.parsing.pages import FootnoteText, Line, Pages
 from solidarity.resolutions.parsing.paragraphs import (
     ParagraphDraft,
@@ -523,15 +523,16 @@ class Reader:
             texts.append(text)
         notes = self.notes
         self._check_footnote_numbers()
-        texts, where = place_markers(texts, [note.marker for note in notes])
+        markers = [note.marker for note in notes]
+        texts, where = place_markers(texts, markers)
         for index, sub in subs:
             sub.parts = [texts[index]]
         document.annexes = self.annexes.build(texts[annexed:])
         footnotes = []
-        for note, found in zip(notes, where, strict=True):
+        for number, (note, found) in enumerate(zip(notes, where, strict=True)):
             placed_in = anchors[found] if found is not None else None
             if placed_in is None:
-                diagnostics.warn(note.line, f"no marker of footnote {note.marker} in the text")
+                diagnostics.warn(note.line, unplaced(texts, markers, where, number, anchors))
             footnotes.append(Footnote(note.marker, join_lines(note.parts), placed_in))
         document.footnotes = footnotes
 

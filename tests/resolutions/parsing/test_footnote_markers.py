@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from solidarity.resolutions.parsing import parse_file
+from solidarity.resolutions.parsing import parse_file, parse_text
 from solidarity.resolutions.parsing.footnotes import marker_in, place_markers
 
 
@@ -197,3 +197,42 @@ def test_a_footnote_whose_marker_is_set_apart_is_read_as_a_footnote_not_as_text(
     assert document.preambular_paragraphs[3].text.endswith("of the General Assembly,[^1]")
     assert document.meeting == "52nd plenary meeting"
     assert document.operative_paragraphs[4].lead == "Supports and encourages"
+
+
+AMBIGUOUS = "\n".join(
+    [
+        "Resolution adopted by the General Assembly on 4 December 2025",
+        "",
+        "80/999. Footnote markers",
+        "",
+        "The General Assembly,",
+        "",
+        "Recalling the International Covenant on Civil and Political Rights,1",
+        "",
+        "Recalling also the Convention on the Rights of the Child 2 and the Convention",
+        "on the Rights of Persons with Disabilities 2 and its Optional Protocol,",
+        "",
+        "1. Decides to remain seized of the matter.",
+        "",
+        "52nd plenary meeting",
+        "4 December 2025",
+        "",
+        "_______________",
+        "1 Resolution 2200 A (XXI), annex.",
+        "2 United Nations, Treaty Series, vol. 1577, No. 27531.",
+        "",
+    ]
+)
+
+
+def test_a_marker_that_cannot_be_told_apart_is_warned_about_at_its_footnote_naming_the_places():
+    result = parse_text(AMBIGUOUS, source="markers.txt")
+    assert [(note.marker, note.paragraph) for note in result.document.footnotes] == [
+        ("1", "pp-1"),
+        ("2", None),
+    ]
+    assert [str(warning) for warning in result.warnings] == [
+        "markers.txt:19: warning: the marker of footnote 2 is not told apart: its number "
+        "stands set apart more than once between the footnotes before and after it (in pp-2); "
+        "attached to none"
+    ]
