@@ -200,3 +200,40 @@ def test_the_visits_api_takes_no_writes_from_anyone(path, secretariat, focal_poi
         )
         assert response.status_code == 405
     assert VisitEvent.objects.count() == 1
+
+
+def test_standing_invitations_and_underway_visits_have_their_views(client, secretariat):
+    kenya = Country.objects.get(iso3="KEN")
+    services.standing_invitation_record(actor=secretariat, country=kenya, since=days_ago(900))
+    visit = services.visit_request_create(
+        actor=secretariat, country=kenya, kind="invited", on=days_ago(30)
+    )
+    services.visit_event_record(
+        actor=secretariat,
+        visit=visit,
+        kind="dates_proposed",
+        on=days_ago(20),
+        starts_on=days_ago(1),
+        ends_on=days_ago(-5),
+    )
+    assert [r["iso3"] for r in client.get("/api/v1/visits?view=standing").json()] == ["KEN"]
+    assert [r["iso3"] for r in client.get("/api/v1/visits?view=forthcoming").json()] == ["KEN"]
+    services.visit_event_record(actor=secretariat, visit=visit, kind="underway", on=days_ago(1))
+    (kenya_row,) = client.get("/api/v1/visits?view=underway").json()
+    assert kenya_row["days_to_first_reply"] == 0  # the State invited the Expert itself
+    assert kenya_row["standing_invitation_since"] == days_ago(900).isoformat()
+
+
+def test_the_table_reads_the_database_a_bounded_number_of_times(
+    client, secretariat, cuba_request, django_assert_max_num_queries
+):
+    for iso3 in ("KEN", "BRA", "NOR", "URY", "FJI"):
+        services.visit_request_create(
+            actor=secretariat, country=Country.objects.get(iso3=iso3), on=days_ago(10)
+        )
+    with django_assert_max_num_queries(10):
+        assert client.get("/visits/").status_code == 200
+    with django_assert_max_num_queries(6):
+        assert client.get("/api/v1/visits").status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get("/events.ics").status_code == 200
