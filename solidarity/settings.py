@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "solidarity.practices",
     "solidarity.calls",
     "solidarity.declaration",
+    "solidarity.mandate",
     "solidarity.visits",
     "solidarity.engagements",
     "solidarity.demo",

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("solidarity.practices.urls")),
     path("", include("solidarity.calls.urls")),
     path("", include("solidarity.declaration.urls")),
+    path("", include("solidarity.mandate.urls")),
     path("", include("solidarity.visits.urls")),
     path("", include("solidarity.engagements.urls")),
     path("admin/", admin.site.urls),

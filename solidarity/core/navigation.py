@@ -8,6 +8,7 @@ SECTIONS = [
     ("practices:catalogue", _("Good practices")),
     ("calls:list", _("Calls for input")),
     ("declaration:home", _("Draft declaration")),
+    ("mandate:detail", _("The mandate")),
     ("visits:table", _("Country visits")),
     ("engagements:list", _("Engagements")),
     ("countries:list", _("Countries")),

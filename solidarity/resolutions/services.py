@@ -14,7 +14,7 @@ from solidarity.core.bulk import insert_rows
 from solidarity.core.permissions import require
 from solidarity.core.text import clean_tree
 from solidarity.countries import names
-from solidarity.resolutions import indexing
+from solidarity.resolutions import extensions, indexing
 from solidarity.resolutions.models import (
     OperativeParagraph,
     PreambularParagraph,
@@ -142,6 +142,7 @@ def resolution_ingest(
     )
     _store_vote(resolution, document.get("vote"))
     indexing.index(resolution, document)
+    extensions.stored(actor=actor, resolution=resolution, created=created)
 
     audit.record(
         actor=actor,

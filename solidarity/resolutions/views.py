@@ -19,7 +19,7 @@ from solidarity.core.downloads import uploaded_file_response
 from solidarity.core.export import csv_response
 from solidarity.core.permissions import allowed
 from solidarity.countries import world_map
-from solidarity.resolutions import akomantoso, selectors, services
+from solidarity.resolutions import akomantoso, extensions, selectors, services
 from solidarity.resolutions.forms import IngestForm
 from solidarity.resolutions.models import Body, Kind, Resolution
 from solidarity.resolutions.parsing import ParseError, parse_bytes
@@ -161,6 +161,11 @@ def resolution_detail(request, symbol: str):
             "vote": getattr(resolution, "recorded_vote", None),
             "vote_rows": selectors.vote_by_group(resolution),
             "not_on_map": _voters_without_shapes(resolution),
+            # What other areas add: tasks, the comparison with the series' previous text.
+            "added_sections": extensions.sections_for(resolution),
+            "document_links": extensions.document_links(
+                ref["cited"] for ref in document.get("references", []) if ref["kind"] == "document"
+            ),
             # A new address for each version of the vote, so no cache shows an old map.
             "map_version": int(resolution.updated_at.timestamp()),
             # Part of the resolution's own (English) text, so not translated.

@@ -49,6 +49,24 @@ def subparagraph_anchor(paragraph: str, label: str) -> str:
 
 
 @register.simple_tag
+def linked_symbols(text: str, links: dict[str, str]) -> str:
+    """Text, escaped, with each cited document symbol the platform has a page for linked to it."""
+    if not links:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(symbol) for symbol in sorted(links, key=len)[::-1]))
+    pieces, at = [], 0
+    for match in pattern.finditer(text):
+        end = match.end()
+        if end < len(text) and (text[end].isalnum() or text[end] == "/"):
+            continue  # "A/HRC/56/57" inside "A/HRC/56/57/Add.1"
+        pieces.append(escape(text[at : match.start()]))
+        pieces.append(format_html('<a href="{}">{}</a>', links[match.group()], match.group()))
+        at = end
+    pieces.append(escape(text[at:]))
+    return mark_safe("".join(pieces))
+
+
+@register.simple_tag
 def annexes_with_anchors(document) -> list[dict]:
     """The document's annexes, each and each of its parts with its anchor."""
     return anchors.annexes_with_anchors(document.get("annexes", []) if document else [])

@@ -13,6 +13,7 @@ from solidarity.core.roles import Role
 from solidarity.countries.models import Country
 from solidarity.demo.declaration import load_declaration
 from solidarity.demo.organizations import DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_THEMES
+from solidarity.mandate import demo as mandate_demo
 from solidarity.engagements import demo as engagements_demo
 from solidarity.practices import services as practices
 from solidarity.practices.models import Practice, Theme
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             created_practices = self._practices()
             created_calls = calls_demo.load()
             created_versions = load_declaration()
+            created_mandate = mandate_demo.load()
             created_visits = visits_demo.load()
             created_engagements = engagements_demo.load()
         self.stdout.write(
@@ -49,6 +51,7 @@ class Command(BaseCommand):
             f"good practices added: {created_practices}; calls for input added: {created_calls}; "
             f"versions of the draft declaration added: {created_versions}."
         )
+        self.stdout.write(f"Mandate record added: {created_mandate}.")
         self.stdout.write(
             f"Example visit requests added: {created_visits}; "
             f"example engagements added: {created_engagements}."
