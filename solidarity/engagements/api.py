@@ -55,7 +55,7 @@ def list_engagements(request, params: Query[EngagementParams]):
 
 
 @router.get(
-    "/engagements/{pk}",
+    "/engagements/{int:pk}",
     response={200: EngagementOut, **errors(404)},
     summary="One engagement",
 )

@@ -160,6 +160,12 @@ def test_every_operation_serves_real_records_as_documented(records):
         ("/api/v1/calls", {}, {"status": "open"}, 200),
         ("/api/v1/calls/{slug}", {"slug": "no-such-call"}, {}, 404),
         ("/api/v1/calls/{slug}/submissions", {"slug": "no-such-call"}, {}, 404),
+        # Visits and engagements with their records are checked in tests/visits, tests/engagements.
+        ("/api/v1/visits", {}, {"view": "never", "group": "African"}, 200),
+        ("/api/v1/visits/{iso3}", {"iso3": "CUB"}, {}, 200),
+        ("/api/v1/visits/{iso3}", {"iso3": "XXX"}, {}, 404),
+        ("/api/v1/engagements", {}, {"when": "upcoming"}, 200),
+        ("/api/v1/engagements/{pk}", {"pk": 999}, {}, 404),
     ]
     for path, path_parameters, query, status in calls:
         case = schema[path]["GET"].Case(path_parameters=path_parameters, query=query)
