@@ -950,20 +950,23 @@ ROUTES = {
     "practices/<int:pk>/retract/": (None, ("retract",)),
     "resolutions/": ("/resolutions/", ()),
     "resolutions/ingest/": ("/resolutions/ingest/", ("ingest",)),
-    "^resolutions/(?P<symbol>A/(?:HRC/)?RES/[0-9]+/[0-9]+)/$": ("/resolutions/A/HRC/RES/56/4/", ()),
-    "^resolutions/(?P<symbol>A/(?:HRC/)?RES/[0-9]+/[0-9]+)/resolution\\.json$": (
+    "^resolutions/(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)/$": (
+        "/resolutions/A/HRC/RES/56/4/",
+        (),
+    ),
+    "^resolutions/(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)/resolution\\.json$": (
         "/resolutions/A/HRC/RES/56/4/resolution.json",
         (),
     ),
-    "^resolutions/(?P<symbol>A/(?:HRC/)?RES/[0-9]+/[0-9]+)/resolution\\.akn\\.xml$": (
+    "^resolutions/(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)/resolution\\.akn\\.xml$": (
         "/resolutions/A/HRC/RES/56/4/resolution.akn.xml",
         (),
     ),
-    "^resolutions/(?P<symbol>A/(?:HRC/)?RES/[0-9]+/[0-9]+)/source$": (
+    "^resolutions/(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)/source$": (
         "/resolutions/A/HRC/RES/56/4/source",
         (),
     ),
-    "^resolutions/(?P<symbol>A/(?:HRC/)?RES/[0-9]+/[0-9]+)/vote-map\\.svg$": (
+    "^resolutions/(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)/vote-map\\.svg$": (
         "/resolutions/A/HRC/RES/56/4/vote-map.svg",
         (),
     ),
