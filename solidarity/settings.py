@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "solidarity.mandate",
     "solidarity.visits",
     "solidarity.engagements",
+    "solidarity.indicators",
     "solidarity.demo",
 ]
 
