@@ -24,7 +24,10 @@ class RequestForm(forms.Form):
     )
     on = forms.DateField(label=_("Date"), widget=DATE)
     note = forms.CharField(
-        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Public: shown in the request's log."),
     )
     source = forms.CharField(
         label=_("Published source"),
@@ -39,7 +42,10 @@ class EventForm(forms.Form):
     starts_on = forms.DateField(label=_("Visit from"), widget=DATE, required=False)
     ends_on = forms.DateField(label=_("Visit to"), widget=DATE, required=False)
     note = forms.CharField(
-        label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Public: shown in the request's log."),
     )
     report_url = forms.URLField(
         assume_scheme="https",
