@@ -266,3 +266,23 @@ def standing_invitation_record(
         after=audit.snapshot(invitation),
     )
     return invitation
+
+
+def reminders_due_notice() -> int:
+    """E-mail the secretariat the list of requests due a reminder, if any; return how many."""
+    from solidarity.visits import selectors
+
+    due = selectors.reminders_due()
+    if due:
+        with transaction.atomic():
+            mail.send(
+                to=list(User.objects.filter(role=Role.SECRETARIAT, is_active=True)),
+                template="visits/email/reminders_due",
+                context={
+                    "due": [
+                        {"state": row.country.un_name, "since": row.last_contact} for row in due
+                    ],
+                    "days": selectors.REMINDER_AFTER_DAYS,
+                },
+            )
+    return len(due)

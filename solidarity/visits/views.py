@@ -10,7 +10,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from solidarity.core.export import csv_response
@@ -236,3 +236,22 @@ def desk(request):
             "today": timezone.localdate(),
         },
     )
+
+
+@login_required
+@require_POST
+def remind_due(request):
+    """Send every reminder due, each as its own job."""
+    if not allowed(can_manage_visits, request.user):
+        raise PermissionDenied
+    due = selectors.reminders_due()
+    for row in due:
+        tasks.send_visit_reminder(row.visit.pk, request.user.pk)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d reminder is on its way.", "%(count)d reminders are on their way.", len(due)
+        )
+        % {"count": len(due)},
+    )
+    return redirect("visits:desk")

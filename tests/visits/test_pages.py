@@ -237,3 +237,24 @@ def test_the_table_reads_the_database_a_bounded_number_of_times(
         assert client.get("/api/v1/visits").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/events.ics").status_code == 200
+
+
+def test_the_secretariat_sends_every_reminder_due_at_once(
+    secretariat, focal_point_a, reviewer, cuba_request, django_capture_on_commit_callbacks
+):
+    kenya = services.visit_request_create(
+        actor=secretariat, country=Country.objects.get(iso3="KEN"), on=days_ago(95)
+    )
+    services.visit_request_create(
+        actor=secretariat, country=Country.objects.get(iso3="FJI"), on=days_ago(10)
+    )
+    assert client_for(reviewer).post("/visits/desk/remind/").status_code == 403
+    assert VisitEvent.objects.filter(kind="reminder_sent").count() == 0
+    client = client_for(secretariat)
+    assert "Send the 2 reminders due" in client.get("/visits/desk/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/visits/desk/remind/", follow=True)
+    assert "2 reminders are on their way." in response.content.decode()
+    assert [m.to for m in mail.outbox] == [[focal_point_a.email]]  # Kenya has no focal point
+    assert cuba_request.history().reminders == 1 and kenya.history().reminders == 1
+    assert VisitEvent.objects.filter(kind="reminder_sent").count() == 2

@@ -153,3 +153,20 @@ def test_the_demonstration_requests_are_all_marked_as_examples_and_load_once(sec
         "NOR": "accepted",
         "URY": "completed",
     }
+
+
+def test_the_weekly_job_tells_the_secretariat_which_requests_are_due_a_reminder(
+    secretariat, cuba_request, django_capture_on_commit_callbacks
+):
+    from solidarity.visits.tasks import tell_secretariat_of_reminders_due
+
+    services.visit_request_create(
+        actor=secretariat, country=Country.objects.get(iso3="KEN"), on=days_ago(3)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tell_secretariat_of_reminders_due.call_local() == 1
+    (message,) = mail.outbox
+    assert message.to == [secretariat.email]
+    assert message.subject == "1 visit request is due a reminder"
+    assert "- Cuba (last news on" in message.body and "Kenya" not in message.body
+    assert "/visits/desk/" in message.body
