@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -13,8 +12,9 @@ from solidarity.countries.models import Country
 from solidarity.visits import figures, lifecycle
 from solidarity.visits.models import MANDATE, StandingInvitation, VisitEvent, VisitRequest
 
-# A request the State has not agreed to is due a reminder after this many days without news.
-REMINDER_AFTER_DAYS = getattr(settings, "VISIT_REMINDER_DAYS", 90)
+# A request the State has not agreed to is due a reminder after this many days without news
+# (about a quarter: the rhythm of the Council's sessions).
+REMINDER_AFTER_DAYS = 90
 
 VIEWS = ("forthcoming", "underway", "pending", "completed", "standing", "never")
 
