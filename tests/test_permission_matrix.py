@@ -71,7 +71,7 @@ def _row(
 
 
 EVERYONE = _row(*[OK] * 8)
-SECRETARIAT_ONLY = _row(*[FORBIDDEN] * 7, OK)
+SECRETARIAT_ONLY = _row(REDIRECT, *[FORBIDDEN] * 6, OK)  # anonymous: to sign in
 
 # ---------------------------------------------------------------------------
 # The practices everything is tried on
@@ -796,9 +796,9 @@ OTHER_ACTIONS.update(DECLARATION_ACTIONS)
 ME = to("/accounts/me/")
 OTHER_MATRIX = {
     "create": _row(S, F, D, D, D, D, D, D),
-    "confirm": SECRETARIAT_ONLY | {"secretariat": D},
-    "refuse": SECRETARIAT_ONLY | {"secretariat": D},
-    "ingest": SECRETARIAT_ONLY | {"secretariat": D},
+    "confirm": _row(S, *[F] * 6, D),
+    "refuse": _row(S, *[F] * 6, D),
+    "ingest": _row(S, *[F] * 6, D),
     "sign up": _row(D, ME, ME, ME, ME, ME, ME, ME),
     # Signed in already, the form is not offered again: nobody is signed in as another.
     "sign in": _row(D, U, U, U, U, U, U, U),

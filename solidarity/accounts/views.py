@@ -112,6 +112,7 @@ def _require_secretariat(request) -> None:
         raise PermissionDenied
 
 
+@login_required
 def pending_members(request):
     _require_secretariat(request)
     return render(
@@ -121,6 +122,7 @@ def pending_members(request):
     )
 
 
+@login_required
 @require_POST
 def pending_member_decide(request, pk: int):
     _require_secretariat(request)

@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
@@ -12,6 +13,7 @@ def home(request):
     return render(request, "core/home.html")
 
 
+@login_required
 def audit_trail(request):
     if not allowed(can_read_audit_trail, request.user):
         raise PermissionDenied

@@ -4,6 +4,7 @@ import functools
 import json
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -263,6 +264,7 @@ def _file_stem(symbol: str) -> str:
     return symbol.replace("/", "-").replace(" ", "")
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def resolution_ingest(request):
     if not allowed(can_ingest_resolutions, request.user):

@@ -299,9 +299,12 @@ def test_refusing_a_membership_needs_a_reason_and_closes_the_account(client, per
 
 def test_only_the_secretariat_decides_on_memberships(client, personas):
     person = _signed_up_and_verified(client)
-    for role in ("anonymous", "public", "contributor", "focal_point", "reviewer"):
+    for role in ("public", "contributor", "focal_point", "reviewer"):
         response = personas[role].post(f"/accounts/pending/{person.pk}/", {"decision": "confirm"})
         assert response.status_code == 403, role
+    path = f"/accounts/pending/{person.pk}/"
+    response = personas["anonymous"].post(path, {"decision": "confirm"})
+    assert response["Location"] == f"/accounts/login/?next={path}"
     person.refresh_from_db()
     assert person.organization_confirmed_at is None
 

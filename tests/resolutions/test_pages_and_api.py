@@ -187,8 +187,10 @@ def test_an_oversized_file_is_refused_before_reading(personas):
 
 def test_only_the_secretariat_may_open_the_ingest_page(personas):
     assert personas["secretariat"].get("/resolutions/ingest/").status_code == 200
-    for role in ("reviewer", "focal_point", "contributor", "public", "anonymous"):
+    for role in ("reviewer", "focal_point", "contributor", "public"):
         assert personas[role].get("/resolutions/ingest/").status_code == 403
+    response = personas["anonymous"].get("/resolutions/ingest/")
+    assert response["Location"] == "/accounts/login/?next=/resolutions/ingest/"
 
 
 def test_the_page_and_its_json_twin_say_the_same(client, resolution_56_4):
