@@ -101,9 +101,10 @@ def visit_detail(request, iso3: str):
             "may_manage": may_manage,
             "may_answer": may_answer,
             "event_form": EventForm() if may_manage else None,
-            "reminder_due": any(r.visit == visit for r in selectors.reminders_due())
-            if may_manage
-            else False,
+            "reminder_due": may_manage
+            and lifecycle.reminder_due(
+                row.history, row.last_contact, timezone.localdate(), selectors.REMINDER_AFTER_DAYS
+            ),
         },
     )
 

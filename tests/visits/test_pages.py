@@ -258,3 +258,12 @@ def test_the_secretariat_sends_every_reminder_due_at_once(
     assert [m.to for m in mail.outbox] == [[focal_point_a.email]]  # Kenya has no focal point
     assert cuba_request.history().reminders == 1 and kenya.history().reminders == 1
     assert VisitEvent.objects.filter(kind="reminder_sent").count() == 2
+
+
+def test_the_secretariat_is_told_on_the_request_when_a_reminder_is_due(secretariat, cuba_request):
+    client = client_for(secretariat)
+    assert "A reminder is due." in client.get("/visits/CUB/").content.decode()
+    services.visit_event_record(
+        actor=secretariat, visit=cuba_request, kind="acknowledged", on=days_ago(0)
+    )
+    assert "A reminder is due." not in client.get("/visits/CUB/").content.decode()
