@@ -96,7 +96,9 @@ def visit_detail(request, iso3: str):
             "row": row,
             "today": timezone.localdate(),
             "next_events": [
-                str(lifecycle.EVENT_LABELS[k]) for k in lifecycle.next_events(row.history)
+                str(lifecycle.EVENT_LABELS[k])
+                for k in lifecycle.next_events(row.history)
+                if k != lifecycle.REMINDER_SENT  # the reminder has its own button
             ],
             "may_manage": may_manage,
             "may_answer": may_answer,
