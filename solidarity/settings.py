@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "solidarity.declaration",
     "solidarity.mandate",
     "solidarity.visits",
+    "solidarity.votes",
     "solidarity.engagements",
     "solidarity.indicators",
     "solidarity.demo",

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VotesConfig(AppConfig):
+    name = "solidarity.votes"
+    verbose_name = _("Recorded votes")
+
+    def ready(self) -> None:
+        from solidarity.resolutions import extensions
+        from solidarity.votes import services
+
+        # A resolution stored with a recorded vote becomes a roll call, in the same transaction.
+        extensions.register_on_store("votes", services.roll_call_sync_resolution)

@@ -1,0 +1,289 @@
+"""Reads of roll calls that pages, the API and the CSV downloads share.
+
+Analytics need every position at once, so the votes are loaded into numpy
+arrays (a States x roll calls matrix of int8, about 1.2 MB for Voeten's data)
+once per process and kept while the data's revision stays the same: each
+read asks the database one small question (the revision row) and reuses the
+arrays. A change (import, resolution stored) bumps the revision in its own
+transaction, so the next read loads again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.db import connection
+from django.db.models import Count, Max, Min
+
+from solidarity.countries.models import Country, RegionalGroup
+from solidarity.votes import analytics, unvotes
+from solidarity.votes.models import CountryVote, RollCall, Source, Topic, VoteDataRevision
+
+
+@dataclass
+class VoteData:
+    stamp: tuple
+    states: list[str]  # ISO3 in row order
+    row_of: dict[str, int]
+    roll_call_ids: np.ndarray  # column order: by date, then id
+    years: np.ndarray
+    dates: np.ndarray  # datetime64[D]
+    bodies: np.ndarray  # "GA" / "HRC"
+    sessions: np.ndarray  # -1 where unknown
+    sources: np.ndarray
+    topic_masks: dict[str, np.ndarray]
+    matrix: np.ndarray  # int8 positions, states x roll calls
+    groups: dict[str, list[int]] = field(default_factory=dict)  # regional group -> rows
+
+
+_lock = threading.Lock()
+_loaded: VoteData | None = None
+
+
+def _stamp() -> tuple:
+    row = VoteDataRevision.objects.filter(pk=1).values_list("revision", "changed_at").first()
+    return (connection.settings_dict.get("NAME"), row)
+
+
+def _load(stamp: tuple) -> VoteData:
+    countries = list(Country.objects.order_by("iso3").values_list("iso3", "regional_group"))
+    states = [iso3 for iso3, _group in countries]
+    row_of = {iso3: index for index, iso3 in enumerate(states)}
+    groups: dict[str, list[int]] = {}
+    for iso3, group in countries:
+        if group:
+            groups.setdefault(group, []).append(row_of[iso3])
+    calls = list(
+        RollCall.objects.order_by("date", "id").values_list(
+            "id", "date", "body", "session", "topics", "source"
+        )
+    )
+    ids = np.array([c[0] for c in calls], dtype=np.int64)
+    dates = np.array([c[1] for c in calls], dtype="datetime64[D]")
+    years = dates.astype("datetime64[Y]").astype(np.int64) + 1970 if calls else np.zeros(0, int)
+    topic_masks = {
+        topic: np.array([topic in c[4].split() for c in calls], dtype=bool)
+        for topic in Topic.values
+    }
+    matrix = np.zeros((len(states), len(calls)), dtype=np.int8)
+    if calls:
+        order = np.argsort(ids)
+        sorted_ids = ids[order]
+        table = CountryVote._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT roll_call_id, country_id, position FROM {table}")
+            rows = cursor.fetchall()
+        if rows:
+            call_ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            state_rows = np.fromiter((row_of[r[1]] for r in rows), dtype=np.int64, count=len(rows))
+            values = np.fromiter((r[2] for r in rows), dtype=np.int8, count=len(rows))
+            columns = order[np.searchsorted(sorted_ids, call_ids)]
+            matrix[state_rows, columns] = values
+    return VoteData(
+        stamp=stamp,
+        states=states,
+        row_of=row_of,
+        roll_call_ids=ids,
+        years=years,
+        dates=dates,
+        bodies=np.array([c[2] for c in calls], dtype="<U3"),
+        sessions=np.array([c[3] if c[3] is not None else -1 for c in calls], dtype=np.int32),
+        sources=np.array([c[5] for c in calls], dtype="<U10"),
+        topic_masks=topic_masks,
+        matrix=matrix,
+        groups=groups,
+    )
+
+
+def vote_data() -> VoteData:
+    """The loaded arrays, reloaded when the data changed since."""
+    global _loaded
+    stamp = _stamp()
+    data = _loaded
+    if data is not None and data.stamp == stamp:
+        return data
+    with _lock:
+        if _loaded is None or _loaded.stamp != stamp:
+            _loaded = _load(stamp)
+        return _loaded
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which roll calls a measure is taken over; empty fields select all."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    body: str = ""
+    topic: str = ""
+    session: int | None = None
+
+    def mask(self, data: VoteData) -> np.ndarray:
+        mask = np.ones(data.roll_call_ids.shape, dtype=bool)
+        if self.start is not None:
+            mask &= data.dates >= np.datetime64(self.start, "D")
+        if self.end is not None:
+            mask &= data.dates <= np.datetime64(self.end, "D")
+        if self.body:
+            mask &= data.bodies == self.body
+        if self.topic:
+            mask &= data.topic_masks.get(self.topic, np.zeros_like(mask))
+        if self.session is not None:
+            mask &= data.sessions == self.session
+        return mask
+
+
+def read_bound(text: str, *, end: bool) -> dt.date:
+    """'1990' (the year's first or last day) or '1990-05-01'; ValueError otherwise."""
+    text = text.strip()
+    if len(text) == 4 and text.isdigit():
+        return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
+    return dt.date.fromisoformat(text)
+
+
+class UnknownState(LookupError):
+    pass
+
+
+def _row(data: VoteData, iso3: str) -> int:
+    try:
+        return data.row_of[iso3.upper()]
+    except KeyError:
+        raise UnknownState(iso3) from None
+
+
+def agreement_of(a: str, b: str, selection: Selection = Selection()) -> analytics.Agreement:
+    data = vote_data()
+    columns = data.matrix[:, selection.mask(data)]
+    return analytics.agreement(columns[_row(data, a)], columns[_row(data, b)])
+
+
+@dataclass(frozen=True)
+class AgreementMatrix:
+    states: list[str]
+    agreed: np.ndarray
+    compared: np.ndarray
+    roll_calls: int
+
+    @property
+    def shares(self) -> np.ndarray:
+        return analytics.agreement_shares(self.agreed, self.compared)
+
+
+def agreement_matrix(
+    selection: Selection = Selection(), states: list[str] | None = None
+) -> AgreementMatrix:
+    """Agreement of every pair of States (or of ``states``) over the selected roll calls;
+    States that cast no vote in them are left out."""
+    data = vote_data()
+    mask = selection.mask(data)
+    columns = data.matrix[:, mask]
+    rows = [_row(data, iso3) for iso3 in states] if states else range(len(data.states))
+    rows = [r for r in rows if (columns[r] > 0).any()]
+    agreed, compared = analytics.agreement_counts(columns[rows])
+    return AgreementMatrix([data.states[r] for r in rows], agreed, compared, int(mask.sum()))
+
+
+@dataclass(frozen=True)
+class PartnerRow:
+    iso3: str
+    agreement: analytics.Agreement
+
+
+def partners_of(
+    iso3: str, selection: Selection = Selection(), *, min_compared: int = 20
+) -> list[PartnerRow]:
+    """Every State that shared at least ``min_compared`` selected roll calls, closest first."""
+    data = vote_data()
+    columns = data.matrix[:, selection.mask(data)]
+    found = analytics.partners(columns, _row(data, iso3), min_compared=min_compared)
+    return [PartnerRow(data.states[p.index], p.agreement) for p in found]
+
+
+@dataclass(frozen=True)
+class GroupCohesion:
+    group: str
+    label: str
+    members: int
+    cohesion: analytics.Cohesion
+
+
+def group_cohesion(selection: Selection = Selection()) -> list[GroupCohesion]:
+    """Each UN regional group's Hix–Noury–Roland index, with today's membership of the groups."""
+    data = vote_data()
+    columns = data.matrix[:, selection.mask(data)]
+    return [
+        GroupCohesion(
+            group,
+            str(label),
+            len(data.groups.get(group, [])),
+            analytics.cohesion(columns[data.groups.get(group, [])]),
+        )
+        for group, label in RegionalGroup.choices
+    ]
+
+
+def composition_of(
+    iso3: str, selection: Selection = Selection()
+) -> list[analytics.YearComposition]:
+    data = vote_data()
+    mask = selection.mask(data)
+    return analytics.yearly_composition(data.matrix[_row(data, iso3), mask], data.years[mask])
+
+
+def adoption_per_year(body: str = "") -> list[analytics.YearAdoption]:
+    """Of the resolutions stored on the platform, those adopted by a recorded vote, per year."""
+    from solidarity.resolutions.models import Kind, Resolution
+
+    resolutions = Resolution.objects.filter(kind=Kind.RESOLUTION, adopted_on__isnull=False)
+    if body:
+        resolutions = resolutions.filter(body=body)
+    return analytics.adopted_by_vote_per_year(
+        (adopted_on.year, not without_vote)
+        for adopted_on, without_vote in resolutions.values_list(
+            "adopted_on", "adopted_without_vote"
+        )
+    )
+
+
+def overview() -> dict:
+    """Roll calls and country votes by source and body, with the years they span."""
+    sources = list(
+        RollCall.objects.values("source", "body")
+        .annotate(roll_calls=Count("id"), first=Min("date"), last=Max("date"))
+        .order_by("body", "source")
+    )
+    labels = dict(Source.choices)
+    for row in sources:
+        row["source_label"] = str(labels.get(row["source"], row["source"]))
+    return {
+        "sources": sources,
+        "roll_calls": sum(row["roll_calls"] for row in sources),
+        "has_unvotes": any(row["source"] == Source.UNVOTES for row in sources),
+        "citation": unvotes.CITATION,
+    }
+
+
+def country_section(country) -> dict:
+    """What a State's page shows of its roll calls: partners and its yearly composition."""
+    from solidarity.votes import charts
+
+    data = vote_data()
+    if country.iso3 not in data.row_of or not (data.matrix[data.row_of[country.iso3]] > 0).any():
+        return {"count": 0}
+    ranked = partners_of(country.iso3)
+    names = dict(Country.objects.values_list("iso3", "un_name"))
+    named = [(names.get(p.iso3, p.iso3), p) for p in ranked]
+    composition = composition_of(country.iso3)
+    return {
+        "count": sum(year.total for year in composition),
+        "closest": named[:5],
+        "furthest": list(reversed(named[-5:])) if len(named) > 5 else [],
+        "composition": composition,
+        "chart": charts.composition_svg(composition, title=country.un_name),
+        "has_unvotes": bool((data.sources == Source.UNVOTES).any()),
+        "citation": unvotes.CITATION,
+    }

@@ -1,0 +1,265 @@
+"""Changes to roll calls: imports of Voeten's data and of CSV files, and votes of stored
+resolutions. Each is one transaction that replaces the roll calls it brings (so running
+it again changes nothing), bumps the revision the loaded arrays check, and writes an
+audit entry. ``actor=None`` is the operator at the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import F
+
+from solidarity.core import audit
+from solidarity.core.bulk import insert_rows
+from solidarity.core.permissions import require
+from solidarity.resolutions.models import Body, VoteCast
+from solidarity.resolutions.models import Position as ResolutionPosition
+from solidarity.votes import positions, unvotes
+from solidarity.votes.models import CountryVote, RollCall, Source, VoteDataRevision
+from solidarity.votes.permissions import can_import_votes
+from solidarity.votes.rollcall_csv import CsvRollCall
+
+ROLL_CALL_FIELDS = [
+    "source",
+    "key",
+    "body",
+    "symbol",
+    "date",
+    "session",
+    "topics",
+    "title",
+    "description",
+    "amendment",
+    "paragraph",
+    "important",
+]
+_FROM_RESOLUTION = {
+    ResolutionPosition.YES: positions.YES,
+    ResolutionPosition.NO: positions.NO,
+    ResolutionPosition.ABSTAIN: positions.ABSTAIN,
+}
+BATCH = 50_000
+
+
+@dataclass
+class ImportReport:
+    roll_calls: int = 0
+    votes: int = 0
+    replaced_roll_calls: int = 0
+    unmapped: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def _bump_revision() -> None:
+    updated = VoteDataRevision.objects.filter(pk=1).update(revision=F("revision") + 1)
+    if not updated:
+        VoteDataRevision.objects.create(pk=1, revision=1)
+
+
+def _delete_roll_calls(source: str, keys: Iterable[str] | None = None) -> int:
+    """Delete roll calls of ``source`` (those with ``keys``, or all) and their votes.
+
+    Votes go first in one statement per batch, so the cascade has nothing to load.
+    """
+    roll_calls = RollCall.objects.filter(source=source)
+    if keys is None:
+        CountryVote.objects.filter(roll_call__source=source).delete()
+        return roll_calls.delete()[1].get(RollCall._meta.label, 0)
+    wanted = list(keys)
+    deleted = 0
+    for start in range(0, len(wanted), 500):
+        chunk = roll_calls.filter(key__in=wanted[start : start + 500])
+        CountryVote.objects.filter(roll_call__in=chunk).delete()
+        deleted += chunk.delete()[1].get(RollCall._meta.label, 0)
+    return deleted
+
+
+def _ids_by_key(source: str) -> dict[str, int]:
+    return dict(RollCall.objects.filter(source=source).values_list("key", "pk"))
+
+
+def unvotes_import(
+    *, actor, folder: Path = unvotes.SHIPPED, progress: Callable[[int], None] | None = None
+) -> ImportReport:
+    """Replace the roll calls of Voeten's data with those of the three files in ``folder``."""
+    if actor is not None:
+        require(can_import_votes, actor)
+    started = dt.datetime.now()
+    report = ImportReport()
+    records = unvotes.read_roll_calls(folder)  # read before anything is deleted
+    unmapped = unvotes.Unmapped()
+    with transaction.atomic():
+        report.replaced_roll_calls = _delete_roll_calls(Source.UNVOTES)
+        insert_rows(
+            RollCall,
+            ROLL_CALL_FIELDS,
+            (
+                (
+                    Source.UNVOTES,
+                    str(r.rcid),
+                    Body.GA,
+                    r.symbol,
+                    r.date,
+                    r.session,
+                    " ".join(r.topics),
+                    r.title,
+                    r.description,
+                    r.amendment,
+                    r.paragraph,
+                    r.important,
+                )
+                for r in records
+            ),
+        )
+        report.roll_calls = len(records)
+        ids = {int(key): pk for key, pk in _ids_by_key(Source.UNVOTES).items()}
+        batch: list[tuple[int, str, int]] = []
+        for rcid, iso3, position in unvotes.read_votes(folder, unmapped):
+            batch.append((ids[rcid], iso3, position))
+            if len(batch) >= BATCH:
+                report.votes += insert_rows(
+                    CountryVote, ["roll_call", "country", "position"], batch, prepared=True
+                )
+                batch = []
+                if progress:
+                    progress(report.votes)
+        report.votes += insert_rows(
+            CountryVote, ["roll_call", "country", "position"], batch, prepared=True
+        )
+        if progress:
+            progress(report.votes)
+        report.unmapped = dict(unmapped.rows.most_common())
+        _bump_revision()
+        audit.record(
+            actor=actor,
+            action="votes.import_unvotes",
+            target_type="votes.rollcall",
+            target_label=f"{folder.name}: {report.roll_calls} roll calls",
+            after={
+                "roll_calls": report.roll_calls,
+                "votes": report.votes,
+                "unmapped_rows": unmapped.total,
+            },
+        )
+    report.seconds = (dt.datetime.now() - started).total_seconds()
+    return report
+
+
+def csv_import(*, actor, roll_calls: list[CsvRollCall], source_name: str = "") -> ImportReport:
+    """Store roll calls read from a CSV file (``rollcall_csv.read``), each replacing its
+    earlier import (the same body, symbol and date)."""
+    if actor is not None:
+        require(can_import_votes, actor)
+    report = ImportReport()
+    with transaction.atomic():
+        keys = [call.key for call in roll_calls]
+        report.replaced_roll_calls = _delete_roll_calls(Source.CSV, keys)
+        insert_rows(
+            RollCall,
+            ROLL_CALL_FIELDS,
+            (
+                (
+                    Source.CSV,
+                    call.key,
+                    call.body,
+                    call.symbol,
+                    call.date,
+                    call.session,
+                    " ".join(call.topics),
+                    call.title,
+                    "",
+                    False,
+                    False,
+                    False,
+                )
+                for call in roll_calls
+            ),
+        )
+        ids = _ids_by_key(Source.CSV)
+        rows = [
+            (ids[call.key], iso3, position)
+            for call in roll_calls
+            for iso3, position in sorted(call.votes.items())
+        ]
+        report.votes = insert_rows(
+            CountryVote, ["roll_call", "country", "position"], rows, prepared=True
+        )
+        report.roll_calls = len(roll_calls)
+        _bump_revision()
+        audit.record(
+            actor=actor,
+            action="votes.import_csv",
+            target_type="votes.rollcall",
+            target_label=f"{source_name}: {report.roll_calls} roll calls",
+            after={"roll_calls": report.roll_calls, "votes": report.votes},
+        )
+    return report
+
+
+def roll_call_sync_resolution(*, actor, resolution, created: bool = False) -> RollCall | None:
+    """Make the roll call of a stored resolution's recorded vote (or remove it, if the
+    resolution now says it was adopted without a vote). Runs inside the ingest's
+    transaction, so a resolution and its roll call are stored together."""
+    with transaction.atomic():
+        _delete_roll_calls(Source.RESOLUTION, [resolution.symbol])
+        casts = list(
+            VoteCast.objects.filter(vote__resolution=resolution).values_list(
+                "country_id", "position"
+            )
+        )
+        roll_call = None
+        if casts and resolution.adopted_on is not None:
+            roll_call = RollCall.objects.create(
+                source=Source.RESOLUTION,
+                key=resolution.symbol,
+                body=resolution.body,
+                symbol=resolution.symbol,
+                date=resolution.adopted_on,
+                session=resolution.session,
+                title=resolution.title[:2000],
+                resolution=resolution,
+            )
+            insert_rows(
+                CountryVote,
+                ["roll_call", "country", "position"],
+                [(roll_call.pk, iso3, _FROM_RESOLUTION[position]) for iso3, position in casts],
+                prepared=True,
+            )
+        _bump_revision()
+    return roll_call
+
+
+def resolutions_sync(*, actor) -> int:
+    """The roll calls of every stored resolution with a recorded vote; returns their count."""
+    if actor is not None:
+        require(can_import_votes, actor)
+    from solidarity.resolutions.models import Resolution
+
+    count = 0
+    with transaction.atomic():
+        stored = set(
+            Resolution.objects.filter(recorded_vote__isnull=False).values_list("symbol", flat=True)
+        )
+        gone = (
+            set(RollCall.objects.filter(source=Source.RESOLUTION).values_list("key", flat=True))
+            - stored
+        )
+        _delete_roll_calls(Source.RESOLUTION, gone)
+        for resolution in Resolution.objects.filter(recorded_vote__isnull=False).only(
+            "symbol", "body", "session", "adopted_on", "title"
+        ):
+            if roll_call_sync_resolution(actor=actor, resolution=resolution):
+                count += 1
+        audit.record(
+            actor=actor,
+            action="votes.sync_resolutions",
+            target_type="votes.rollcall",
+            target_label=f"{count} roll calls of stored resolutions",
+            after={"roll_calls": count},
+        )
+    return count
