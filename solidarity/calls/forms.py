@@ -46,6 +46,8 @@ class GenevaDateTimeField(forms.DateTimeField):
         return value
 
     def to_python(self, value):
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            return value  # a stored moment (the initial value of a closed field)
         value = super().to_python(value)
         if value is None:
             return None

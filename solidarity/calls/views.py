@@ -146,12 +146,19 @@ def call_edit(request, slug: str):
     if not allowed(can_manage_calls, request.user):
         raise PermissionDenied
     form = CallForm(request.POST or None, initial=CallForm.initial_from(call))
+    if call.status != "upcoming":
+        # Once open, a deadline only moves later, by an extension (below the form).
+        form.fields["closes_at"].disabled = True
+        form.fields["closes_at"].help_text = _("Geneva time. Extend the deadline below.")
     if request.method == "POST" and form.is_valid():
         try:
+            fields = form.call_fields
+            if form.fields["closes_at"].disabled:
+                del fields["closes_at"]  # the form shows it to the minute: it is not changed
             call = services.call_update(
                 actor=request.user,
                 call=call,
-                fields=form.call_fields,
+                fields=fields,
                 questions=form.questions,
                 resolution=form.cleaned_data["resolution"],
                 paragraphs=form.cleaned_data["paragraphs"],

@@ -195,3 +195,37 @@ def test_nobody_but_the_secretariat_opens_or_changes_a_call_from_the_pages(
 
 def test_selectors_list_every_status(open_call):
     assert list(selectors.calls(selectors.CallFilters(status="closed"))) == []
+
+
+def test_the_secretariat_changes_an_open_call_whose_deadline_only_an_extension_moves(
+    open_call, secretariat
+):
+    client = client_for(secretariat)
+    page = client.get(f"/calls/{open_call.slug}/edit/").content.decode()
+    assert 'name="closes_at"' in page and "Extend the deadline below." in page
+    form = {
+        "title": "A clearer title",
+        "slug": open_call.slug,
+        "purpose": open_call.purpose,
+        "invited": open_call.invited,
+        "languages": open_call.languages,
+        "opens_at": "2026-01-05T09:00",
+        "closes_at": "2040-01-01T00:00",  # ignored: the field is closed once the call opened
+        "publication_policy": "with_consent",
+        "q1_text": "How does your State cooperate internationally against poverty?",
+        "q1_kind": "text",
+        "q1_word_limit": "50",
+        "q1_required": "on",
+        "q2_text": "Which levels of solidarity do you work at?",
+        "q2_kind": "multiple",
+        "q2_choices": "National\nRegional\nInternational",
+        "q3_text": "Have you pledged 0.7 per cent of GNI?",
+        "q3_kind": "single",
+        "q3_choices": "Yes\nNo",
+    }
+    first = open_call.closes_at
+    response = client.post(f"/calls/{open_call.slug}/edit/", form)
+    assert response.status_code == 302, response.context["form"].errors
+    open_call.refresh_from_db()
+    assert open_call.title == "A clearer title" and open_call.closes_at == first
+    assert AuditEntry.objects.filter(action="call.update").exists()
