@@ -27,6 +27,7 @@ from django.core import mail
 from django.db import transaction
 
 from solidarity.accounts.models import Organization, User
+from solidarity.calls.models import Call, Submission
 from solidarity.core.models import AuditEntry
 from solidarity.declaration.models import DeclarationComment, DeclarationVersion
 from solidarity.practices.models import (
@@ -263,6 +264,22 @@ MATRIX = {
     "/api/v1/declaration/versions/2": _row(*[NOT_FOUND] * 8),
     "/api/v1/openapi.json": EVERYONE,
     "/api/v1/docs": EVERYONE,
+    # Calls for input: an open call and Cuba's draft answer (tests/calls has
+    # each submission's page, file and action by GET and POST, on both sides of each boundary).
+    "/calls/": EVERYONE,
+    "/calls/feed/": EVERYONE,
+    "/calls/search/?q=poverty": EVERYONE,
+    "/calls/new/": _row(REDIRECT, *[FORBIDDEN] * 6, OK),
+    "/calls/mine/": _row(REDIRECT, *[OK] * 7),
+    "/calls/solidarity-2026/": EVERYONE,
+    "/calls/solidarity-2026/edit/": _row(REDIRECT, *[FORBIDDEN] * 6, OK),
+    "/calls/solidarity-2026/answer/": _row(REDIRECT, *[OK] * 5, *[FORBIDDEN] * 2),
+    "/calls/solidarity-2026/review/": _row(REDIRECT, *[FORBIDDEN] * 5, OK, OK),
+    "/api/v1/calls": EVERYONE,
+    "/api/v1/calls/solidarity-2026": EVERYONE,
+    "/api/v1/calls/solidarity-2026/submissions": EVERYONE,
+    "/calls/solidarity-2026/published.zip": _row(*[NOT_FOUND] * 8),  # nothing published yet
+    "/calls/solidarity-2026/published.csv": _row(*[NOT_FOUND] * 8),
 }
 
 
@@ -287,6 +304,8 @@ def test_each_role_sees_exactly_what_it_should(path, request, personas, organiza
         request.getfixturevalue("resolution_56_4")
     if "/declaration/" in path:
         request.getfixturevalue("declaration")
+    if "/calls/" in path:
+        request.getfixturevalue("call_with_cubas_draft")
     _check_rows({path: path}, personas)
 
 
@@ -523,6 +542,12 @@ def world_state() -> dict:
         "declaration comments": list(
             DeclarationComment.objects.order_by("pk").values_list("pk", "hidden_at")
         ),
+        "calls": list(Call.objects.order_by("pk").values_list("pk", "title", "closes_at")),
+        "call submissions": list(
+            Submission.objects.order_by("pk").values_list(
+                "pk", "status", "answers", "read_at", "published_at", "tags"
+            )
+        ),
         "audit": AuditEntry.objects.count(),
         "mail": len(mail.outbox),
     }
@@ -613,7 +638,22 @@ def world(people, organization_x) -> dict:
         organization=organization_x,
     )
     User.objects.filter(pk=waiting.pk).update(organization_confirmed_at=None)
-    return {"waiting": waiting, "people": people, **_declaration(people)}
+    return {"waiting": waiting, "people": people, **_declaration(people), **_calls(people)}
+
+
+def _calls(people) -> dict:
+    """An open call for input, which Cuba has answered (for publication, if chosen)."""
+    from solidarity.calls import services
+    from tests.calls.conftest import QUESTIONS, answers, call_fields
+
+    call = services.call_create(
+        actor=people["secretariat"], fields=call_fields(), questions=QUESTIONS
+    )
+    draft, _ = services.submission_save(
+        actor=people["focal_point"], call=call, answers=answers(), consent="publish"
+    )
+    sent = services.submission_submit(actor=people["focal_point"], submission=draft)
+    return {"call_submission": sent}
 
 
 def _declaration(people) -> dict:
@@ -632,6 +672,20 @@ def _declaration(people) -> dict:
 @pytest.fixture
 def declaration(people) -> dict:
     return _declaration(people)
+
+
+@pytest.fixture
+def call_with_cubas_draft(people, resolution_56_4):
+    from solidarity.calls import services
+    from tests.calls.conftest import QUESTIONS, answers, call_fields
+
+    call = services.call_create(
+        actor=people["secretariat"], fields=call_fields(), questions=QUESTIONS
+    )
+    draft, _ = services.submission_save(
+        actor=people["focal_point"], call=call, answers=answers(), consent="do_not_publish"
+    )
+    return draft
 
 
 def _signed_in_as(client) -> int | None:
@@ -793,6 +847,101 @@ DECLARATION_ACTIONS = {
     ),
 }
 OTHER_ACTIONS.update(DECLARATION_ACTIONS)
+
+
+def _call_form(**changes) -> dict:
+    """The secretariat's call form, with the questions the world's call already has."""
+    from tests.calls.conftest import QUESTIONS
+
+    data = {
+        "title": "Call for input: international solidarity and the fight against poverty",
+        "slug": "solidarity-2026",
+        "purpose": "For the next report.",
+        "invited": ["state", "ngo", "academic", "individual"],
+        "languages": ["en", "fr", "es"],
+        "opens_at": "2026-01-05T09:00",
+        "closes_at": "2036-02-27T18:00",
+        "publication_policy": "with_consent",
+    }
+    for n, question in enumerate(QUESTIONS, start=1):
+        data[f"q{n}_text"] = question["text"]
+        data[f"q{n}_kind"] = question["kind"]
+        data[f"q{n}_choices"] = "\n".join(question.get("choices", []))
+        data[f"q{n}_word_limit"] = question.get("word_limit") or ""
+        if question.get("required"):
+            data[f"q{n}_required"] = "on"
+    data.update(changes)
+    return data
+
+
+def _answered_already(world) -> str:
+    """Cuba has sent its answer: its focal point is shown the submission, not the form."""
+    if world["person"] is not None and world["person"] == world["people"]["focal_point"]:
+        return world["call_submission"].get_absolute_url()
+    return "/calls/solidarity-2026/answer/"
+
+
+def _submission_became(field: str):
+    def happened(before, after, world):
+        submission = Submission.objects.get(pk=world["call_submission"].pk)
+        return getattr(submission, field) is not None
+
+    return happened
+
+
+CALL_REVIEW = "/calls/solidarity-2026/submissions/{submission}/review/"
+CALL_ACTIONS = {
+    "open call": Action(
+        "/calls/new/",
+        "/calls/new/",
+        lambda: _call_form(slug="matrix-call", closes_at="2026-02-27T18:00"),
+        lambda before, after, world: Call.objects.filter(slug="matrix-call").exists(),
+        lambda world: "/calls/matrix-call/",
+    ),
+    "change call": Action(
+        "/calls/solidarity-2026/edit/",
+        "/calls/solidarity-2026/edit/",
+        lambda: _call_form(title="A title changed"),
+        lambda before, after, world: Call.objects.filter(title="A title changed").exists(),
+        lambda world: "/calls/solidarity-2026/",
+    ),
+    "extend call": Action(
+        "/calls/solidarity-2026/extend/",
+        "/calls/solidarity-2026/edit/",
+        lambda: {"closes_at": "2040-01-01T12:00", "reason": "More time asked."},
+        lambda before, after, world: Call.objects.filter(extensions__isnull=False).exists(),
+        lambda world: "/calls/solidarity-2026/",
+    ),
+    "answer call": Action(
+        "/calls/solidarity-2026/answer/",
+        "/calls/solidarity-2026/answer/",
+        lambda: {
+            "submission_key": str(uuid.uuid4()),
+            "q1": "Said in the call.",
+            "language": "en",
+            "action": "save",
+        },
+        lambda before, after, world: Submission.objects.filter(
+            answers__q1="Said in the call."
+        ).exists(),
+        _answered_already,
+    ),
+    "mark submission read": Action(
+        CALL_REVIEW,
+        "/calls/solidarity-2026/review/",
+        lambda: {"action": "read"},
+        _submission_became("read_at"),
+        lambda world: "/calls/solidarity-2026/review/",
+    ),
+    "publish submission": Action(
+        CALL_REVIEW,
+        "/calls/solidarity-2026/review/",
+        lambda: {"action": "publish"},
+        _submission_became("published_at"),
+        lambda world: "/calls/solidarity-2026/review/",
+    ),
+}
+OTHER_ACTIONS.update(CALL_ACTIONS)
 ME = to("/accounts/me/")
 OTHER_MATRIX = {
     "create": _row(S, F, D, D, D, D, D, D),
@@ -813,6 +962,13 @@ OTHER_MATRIX = {
     # Those consulted comment; the reviewers and the secretariat moderate.
     "comment on declaration": _row(S, D, D, D, D, D, F, F),
     "hide declaration comment": _row(S, N, N, N, N, N, D, D),
+    "open call": _row(S, F, F, F, F, F, F, D),
+    "change call": _row(S, F, F, F, F, F, F, D),
+    "extend call": _row(S, F, F, F, F, F, F, D),
+    # Those invited answer for their party; Cuba has answered already; reviewers do not.
+    "answer call": _row(S, D, D, D, U, D, F, F),
+    "mark submission read": _row(S, F, F, F, F, F, D, D),
+    "publish submission": _row(S, F, F, F, F, F, D, D),
 }
 
 
@@ -829,7 +985,9 @@ def test_each_role_may_do_exactly_what_it_should_beyond_practices(
             client = client_for(world["people"][role], enforce_csrf_checks=True)
             token, from_form_page = _token(client, action.form_page)
             path = action.path.format(
-                waiting=world["waiting"].pk, comment=world["declaration_comment"].pk
+                waiting=world["waiting"].pk,
+                comment=world["declaration_comment"].pk,
+                submission=world["call_submission"].pk,
             )
             cell = {
                 **world,
@@ -875,6 +1033,7 @@ def test_an_action_posted_without_its_token_is_refused_to_everyone(
         pk=practices[state].pk,
         waiting=world["waiting"].pk,
         comment=world["declaration_comment"].pk,
+        submission=world["call_submission"].pk,
     )
     got = {}
     for role in ROLES:
@@ -993,6 +1152,26 @@ ROUTES = {
     ),
     "declaration/comments/<int:pk>/hide/": (None, ("hide declaration comment",)),
     "declaration/compare/": ("/declaration/compare/?from=1&to=2", ()),
+    "calls/": ("/calls/", ()),
+    "calls/feed/": ("/calls/feed/", ()),
+    "calls/new/": ("/calls/new/", ("open call",)),
+    "calls/mine/": ("/calls/mine/", ()),
+    "calls/search/": ("/calls/search/?q=poverty", ()),
+    "calls/<str:slug>/": ("/calls/solidarity-2026/", ()),
+    "calls/<str:slug>/edit/": ("/calls/solidarity-2026/edit/", ("change call",)),
+    "calls/<str:slug>/extend/": (None, ("extend call",)),
+    "calls/<str:slug>/answer/": ("/calls/solidarity-2026/answer/", ("answer call",)),
+    "calls/<str:slug>/review/": ("/calls/solidarity-2026/review/", ()),
+    # With nothing published there is nothing to download (tests/calls downloads one).
+    "calls/<str:slug>/published.zip": (None, ()),
+    "calls/<str:slug>/published.csv": (None, ()),
+    # A submission's page, file and review, on each side of each boundary: tests/calls.
+    "calls/<str:slug>/submissions/<int:pk>/": (None, ()),
+    "calls/<str:slug>/submissions/<int:pk>/review/": (
+        None,
+        ("mark submission read", "publish submission"),
+    ),
+    "calls/<str:slug>/submissions/<int:pk>/files/<int:file_id>/": (None, ()),
     "setlang/": (None, ("choose language",)),
     # Links sent by e-mail, whoever holds them may use them; tested by their own stories.
     "accounts/verify/<uidb64>/<token>/": (None, ()),
@@ -1040,7 +1219,12 @@ def test_every_action_is_in_the_matrix():
 
 @pytest.mark.django_db
 def test_an_address_without_an_action_changes_nothing_when_posted_to(
-    personas, practices, resolution_56_4, organization_x, django_capture_on_commit_callbacks
+    personas,
+    practices,
+    resolution_56_4,
+    organization_x,
+    call_with_cubas_draft,
+    django_capture_on_commit_callbacks,
 ):
     """What the matrix lists as read-only stays so for the person allowed the most."""
     client = client_for(User.objects.get(email="secretariat@example.org"), enforce_csrf_checks=True)
@@ -1074,6 +1258,9 @@ API_EXAMPLES = {
     "/api/v1/practices/{pk}/versions/{number}": "/api/v1/practices/{published}/versions/1",
     "/api/v1/declaration/versions": "/api/v1/declaration/versions",
     "/api/v1/declaration/versions/{number}": "/api/v1/declaration/versions/1",
+    "/api/v1/calls": "/api/v1/calls",
+    "/api/v1/calls/{slug}": "/api/v1/calls/solidarity-2026",
+    "/api/v1/calls/{slug}/submissions": "/api/v1/calls/solidarity-2026/submissions",
 }
 
 
