@@ -18,6 +18,16 @@ class LoginForm(AuthenticationForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
 
+    # Django's words, marked here so each language keeps its translation of them; ours
+    # (French, Spanish) put the field's name after an article of its own gender.
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Please enter a correct %(username)s and password. Note that both "
+            "fields may be case-sensitive."
+        ),
+    }
+
     def clean_username(self):
         # Addresses are stored in lower case; the throttle counts the same form.
         return self.cleaned_data["username"].strip().lower()
