@@ -17,6 +17,7 @@ Texts re-flowed one paragraph a line keep each page's footnotes where the page
 ended: a run of notes between paragraphs ("1 A/77/165." / "2 A/78/165."), read
 as a block whatever became of their markers, or notes set inside the sentence
 the page cut ("... meetings in 1 A/HRC/56/57. the economic ..."), lifted out.
+Notes left inside a recorded vote are the vote reader's to lift (``votes``).
 
 Furniture that cannot be dropped because it is glued to a line of text or of a
 footnote (a job number "24-12345", the symbol and title of a running header)
@@ -72,7 +73,6 @@ _RUN_ON_CLOSING = re.compile(
 # Inside a re-flowed line: where the sentence a footnote interrupted resumes, and
 # the next footnote of the same place ("1 A/1. 2 A/2. the economic").
 _SENTENCE_RESUMES = re.compile(r"\. (?=[a-z])")
-_NOTE_ENDS = re.compile(r"\. (?=\w)")
 _NEXT_NOTE = re.compile(r"(?<=\.) (\d{1,3}) (?=[A-Z])")
 _OPERATIVE_START = re.compile(r"\d{1,3}\.\s+([A-Z].*)")
 _EXPLICIT_NOTE = re.compile(r"\[\^([0-9A-Za-z*]{1,4})\]:?\s*(.*)")
@@ -229,24 +229,23 @@ def _notes_inside(text: str, number: int, lines: list[Line]) -> list[tuple[str, 
     seen before it, it stands after a word and opens with a capital, and the
     sentence resumes after its full stop with a lower-case word; the notes that
     follow it in the same place ("1 A/1. 2 A/2. the economic") come with it.
-    In a vote list run on after the text the note stands between two names
-    ("Viet Nam 1 A/HRC/56/57. Against: ...", "Cuba, 1 A/HRC/56/57. Dominican
-    Republic"), and ends at its full stop. Returns [("", text without the
-    notes), (marker, note), ...], or [] when there is none.
+    A vote run on after the text is left as it is: a note between two names of
+    its lists is told from a name by the vote reader, which knows the States
+    (``votes.notes_in_vote``). Returns [("", text without the notes), (marker,
+    note), ...], or [] when there is none.
     """
     marker = str(number)
     votes = text.find("In favour:")
-    at = text.find(f" {marker} ")
+    limit = len(text) if votes == -1 else votes
+    at = text.find(f" {marker} ", 0, limit)
     while at != -1:
         start = at + len(marker) + 2
-        in_votes = -1 < votes < at
         if (
-            (text[at - 1 : at].isalpha() or (in_votes and text[at - 1 : at] == ","))
+            text[at - 1 : at].isalpha()
             and text[start : start + 1].isupper()
             and (marker_in(text[:at], marker) is not None or _marker_seen(lines, marker))
         ):
-            pattern = _NOTE_ENDS if in_votes else _SENTENCE_RESUMES
-            resumes = pattern.search(text, start, start + 600)
+            resumes = _SENTENCE_RESUMES.search(text, start, min(start + 600, limit))
             if resumes is None:
                 return []
             end = resumes.start() + 1
@@ -255,7 +254,7 @@ def _notes_inside(text: str, number: int, lines: list[Line]) -> list[tuple[str, 
             if any(int(mark) != number + offset for offset, (mark, _) in enumerate(notes)):
                 return []
             return [("", text[:at] + text[end:]), *notes]
-        at = text.find(f" {marker} ", at + 1)
+        at = text.find(f" {marker} ", at + 1, limit)
     return []
 
 

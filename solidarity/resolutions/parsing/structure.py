@@ -496,6 +496,7 @@ class Reader:
         self.vote_lines, lifted = notes_in_vote(self.vote_lines, [n.marker for n in self.notes])
         for place, marker, line, words in lifted:  # footnotes a re-flowed page left in the vote
             self.notes.insert(place, FootnoteText(marker, line, [words]))
+        if lifted:  # "Morocco 1 A/HRC/56/57.]": the bracket closes the vote once the note is out
             self.vote_closed = self.vote_lines[-1][1].endswith("]")
         if not self.vote_closed and self.vote_lines[0][1].startswith("["):
             self.diagnostics.warn(self.vote_lines[0][0], "the vote has no closing bracket")

@@ -15,12 +15,14 @@ of the "and" some records put before the last one, and resolved to ISO codes.
 The totals stated must equal the lists; a State may appear once only.
 
 A text re-flowed from the pages keeps a page's footnotes where the page ended,
-which may be inside the vote. The page reader lifts a note it finds between two
-names or two lists; what reaches the vote still holding notes ("... Morocco] 1
-A/HRC/56/57.", "... Morocco 1 A/HRC/56/57.]", "Ghana, 1 A/1. 2 A/2. Honduras")
-is read here by ``notes_in_vote``: a number that is the next footnote's, words
-up to a full stop, and the vote going on after it with a State's name, a list
-or its end. Anything else stays a name, and an unknown one is an error.
+which may be inside the vote: between two names or two lists, at its end
+("Cuba, 1 A/HRC/56/57. Dominican Republic", "Viet Nam 1 A/HRC/56/57. Against:",
+"... Morocco] 1 A/HRC/56/57.", "... Morocco 1 A/HRC/56/57.]", "Ghana, 1 A/1. 2
+A/2. Honduras"). Only the vote's reader can tell such a note from a name, as it
+knows the States: the page reader leaves the vote as it is, and
+``notes_in_vote`` lifts them all: a number that is the next footnote's, words up
+to a full stop, and the vote going on after it with a State's name, a list or
+its end. Anything else stays a name, and an unknown one is an error.
 """
 
 from __future__ import annotations
