@@ -160,6 +160,9 @@ def test_every_operation_serves_real_records_as_documented(records):
         ("/api/v1/calls", {}, {"status": "open"}, 200),
         ("/api/v1/calls/{slug}", {"slug": "no-such-call"}, {}, 404),
         ("/api/v1/calls/{slug}/submissions", {"slug": "no-such-call"}, {}, 404),
+        # The declaration with its records is checked in tests/declaration/test_api.py.
+        ("/api/v1/declaration/versions", {}, {}, 200),
+        ("/api/v1/declaration/versions/{number}", {"number": 99}, {}, 404),
         # Visits and engagements with their records are checked in tests/visits, tests/engagements.
         ("/api/v1/visits", {}, {"view": "never", "group": "African"}, 200),
         ("/api/v1/visits/{iso3}", {"iso3": "CUB"}, {}, 200),

@@ -80,3 +80,33 @@ def test_the_openapi_document_types_the_declaration_responses():
         "body",
         "proposed_wording",
     }
+
+
+def test_real_versions_and_comments_are_served_as_the_openapi_document_says(
+    version_1, focal_point_a, member_of_public
+):
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    from tests.api.test_contract import schema
+
+    services.comment_create(
+        actor=focal_point_a, version=version_1, eid="art_2", body="Yes.", proposed_wording="W."
+    )
+    services.comment_create(actor=member_of_public, version=version_1, eid="art_5", body="No.")
+    services.version_import(actor=None, source=VERSION_2, label="Revised draft", publish=True)
+    # The application is called directly: keep the test's connection open across requests.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        for path, parameters in [
+            ("/api/v1/declaration/versions", {}),
+            ("/api/v1/declaration/versions/{number}", {"number": 1}),
+            ("/api/v1/declaration/versions/{number}", {"number": 2}),
+        ]:
+            case = schema[path]["GET"].Case(path_parameters=parameters)
+            response = case.call_and_validate()
+            assert response.status_code == 200 and response.json()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
