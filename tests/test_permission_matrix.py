@@ -283,6 +283,31 @@ MATRIX = {
 }
 
 
+# The mandate: its record with 56/4's tasks, its report A/HRC/56/57 and an example report due
+# (the pages of one task or report, and every action posted, are in tests/mandate, on both
+# sides of each boundary).
+MATRIX.update(
+    {
+        "/mandate/": EVERYONE,
+        "/mandate/tasks/": EVERYONE,
+        "/mandate/tasks/?format=csv": EVERYONE,
+        "/mandate/reports/": EVERYONE,
+        "/mandate/reports/new/": _row(REDIRECT, *[FORBIDDEN] * 6, OK),
+        "/mandate/documents/A/HRC/56/57/": EVERYONE,
+        "/desk/": _row(REDIRECT, *[OK] * 7),
+        "/api/v1/mandate": EVERYONE,
+        "/api/v1/mandate/tasks": EVERYONE,
+    }
+)
+
+
+@pytest.fixture
+def mandate_record(resolution_56_4):
+    from solidarity.mandate import demo
+
+    demo.load()
+
+
 def _check_rows(paths, personas):
     got = {path: {} for path in paths}
     for path, filled in paths.items():
@@ -306,6 +331,8 @@ def test_each_role_sees_exactly_what_it_should(path, request, personas, organiza
         request.getfixturevalue("declaration")
     if "/calls/" in path:
         request.getfixturevalue("call_with_cubas_draft")
+    if path.startswith(("/mandate/", "/api/v1/mandate", "/desk/")):
+        request.getfixturevalue("mandate_record")
     _check_rows({path: path}, personas)
 
 
@@ -1179,6 +1206,26 @@ ROUTES = {
     "accounts/password/reset/<uidb64>/<token>/": (None, ()),
 }
 
+ROUTES.update(
+    {
+        "mandate/": ("/mandate/", ()),
+        "mandate/tasks/": ("/mandate/tasks/", ()),
+        "mandate/reports/": ("/mandate/reports/", ()),
+        "mandate/reports/new/": (None, ()),  # its GET is in the matrix above
+        "mandate/documents/<path:symbol>/": ("/mandate/documents/A/HRC/56/57/", ()),
+        "desk/": ("/desk/", ()),
+        # One task, report or file of the mandate, and what is posted to them: tested in
+        # tests/mandate for each role on both sides of the boundary.
+        "mandate/tasks/<int:pk>/": (None, ()),
+        "mandate/tasks/<int:pk>/confirm/": (None, ()),
+        "mandate/tasks/<int:pk>/status/": (None, ()),
+        "mandate/reports/<int:pk>/": (None, ()),
+        "mandate/reports/<int:pk>/draft/": (None, ()),
+        "mandate/reports/<int:pk>/draft/file/": (None, ()),
+        "mandate/documents/<path:symbol>/files/<int:file_id>/": (None, ()),
+    }
+)
+
 
 def _routes_of_the_site() -> set[str]:
     from django.urls import URLPattern, URLResolver, get_resolver
@@ -1262,6 +1309,9 @@ API_EXAMPLES = {
     "/api/v1/calls/{slug}": "/api/v1/calls/solidarity-2026",
     "/api/v1/calls/{slug}/submissions": "/api/v1/calls/solidarity-2026/submissions",
 }
+API_EXAMPLES.update(
+    {"/api/v1/mandate": "/api/v1/mandate", "/api/v1/mandate/tasks": "/api/v1/mandate/tasks"}
+)
 
 
 def test_every_api_endpoint_is_in_the_matrix():

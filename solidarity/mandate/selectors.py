@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -185,33 +184,74 @@ def _call_items() -> list[dict]:
     ]
 
 
-def desk_extras(user) -> list[dict]:
-    """What other areas offer the desk, when they are installed.
+def _visit_section(user) -> dict | None:
+    from solidarity.visits import selectors as visits
+    from solidarity.visits.lifecycle import STATUS_LABELS
+    from solidarity.visits.permissions import can_manage_visits
 
-    An area may offer a section with a module ``desk`` holding
-    ``desk_section(user) -> dict | None`` ({"title", "url", "items": [{"label",
-    "url", "due"}]}); open calls for input are read here while the calls app has none.
-    """
-    extras = []
-    for app in ("solidarity.calls", "solidarity.visits", "solidarity.engagements"):
-        if not apps.is_installed(app):
-            continue
-        try:
-            module = importlib.import_module(f"{app}.desk")
-        except ModuleNotFoundError:
-            module = None
-        if module is not None and hasattr(module, "desk_section"):
-            section = module.desk_section(user)
-            if section:
-                extras.append(section)
-        elif app == "solidarity.calls":
-            extras.append(
+    if can_manage_visits(user):
+        rows = visits.reminders_due()
+        return {
+            "title": _("Visit requests: reminders due"),
+            "url": reverse("visits:desk"),
+            "items": [
                 {
-                    "title": _("Open calls for input"),
-                    "url": reverse("calls:list"),
-                    "items": _call_items(),
+                    "label": row.country.un_name,
+                    "url": reverse("visits:detail", kwargs={"iso3": row.country.iso3}),
                 }
-            )
+                for row in rows[:20]
+            ],
+        }
+    country = getattr(user, "country", None)
+    if country is not None:
+        row = visits.country_row(country)
+        return {
+            "title": _("Your State's visit requests"),
+            "url": reverse("visits:detail", kwargs={"iso3": country.iso3}),
+            "items": [
+                {
+                    "label": f"{country.un_name}: {STATUS_LABELS.get(row.history.status, '')}",
+                    "url": reverse("visits:detail", kwargs={"iso3": country.iso3}),
+                }
+            ]
+            if row.visit is not None
+            else [],
+        }
+    return None
+
+
+def _engagement_section(user, until: dt.date) -> dict:
+    from solidarity.engagements.selectors import engagements
+
+    upcoming = engagements(when="upcoming").filter(starts_on__lte=until)[:10]
+    return {
+        "title": _("Engagements in the next 90 days"),
+        "url": reverse("engagements:list"),
+        "items": [
+            {"label": str(item), "url": item.get_absolute_url(), "due": item.starts_on}
+            for item in upcoming
+        ],
+    }
+
+
+def desk_extras(user, *, days: int = 90) -> list[dict]:
+    """What the other areas of the work offer the desk, for those installed."""
+    until = timezone.localdate() + dt.timedelta(days=days)
+    extras = []
+    if apps.is_installed("solidarity.calls"):
+        extras.append(
+            {
+                "title": _("Open calls for input"),
+                "url": reverse("calls:list"),
+                "items": _call_items(),
+            }
+        )
+    if apps.is_installed("solidarity.visits"):
+        section = _visit_section(user)
+        if section is not None:
+            extras.append(section)
+    if apps.is_installed("solidarity.engagements"):
+        extras.append(_engagement_section(user, until))
     return extras
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from solidarity.core.downloads import uploaded_file_response
 from solidarity.core.export import csv_response
@@ -32,6 +32,7 @@ def _refusal_to_form(form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, problems)
 
 
+@require_safe
 def mandate_detail(request):
     mandate = _mandate()
     return render(
@@ -46,6 +47,7 @@ def mandate_detail(request):
     )
 
 
+@require_safe
 def document_detail(request, symbol: str):
     try:
         document = selectors.document_get(symbol)
@@ -54,6 +56,7 @@ def document_detail(request, symbol: str):
     return render(request, "mandate/document.html", {"document": document})
 
 
+@require_safe
 def document_file(request, symbol: str, file_id: int):
     try:
         document = selectors.document_get(symbol)
@@ -88,6 +91,7 @@ TASK_CSV_HEADER = [
 ]
 
 
+@require_safe
 def task_list(request):
     filters = _task_filters(request.GET)
     tasks = selectors.tasks_list(filters)
@@ -166,6 +170,7 @@ def _task_page(request, task: Task, *, confirm_form=None, status_form=None, stat
     )
 
 
+@require_safe
 def task_detail(request, pk: int):
     return _task_page(request, _task(pk))
 
@@ -213,6 +218,7 @@ def task_status(request, pk: int):
     return _task_page(request, task, status_form=form, status=400)
 
 
+@require_safe
 def deliverable_list(request):
     mandate = _mandate()
     return render(
@@ -276,6 +282,7 @@ def _deliverable_page(request, deliverable: Deliverable, *, form=None, status=20
     )
 
 
+@require_safe
 def deliverable_detail(request, pk: int):
     return _deliverable_page(request, _deliverable(pk))
 
@@ -308,6 +315,7 @@ def deliverable_draft(request, pk: int):
     return _deliverable_page(request, deliverable, form=form, status=400)
 
 
+@require_safe
 def deliverable_draft_file(request, pk: int):
     deliverable = _deliverable(pk)
     if not allowed(can_read_drafts, request.user):
@@ -322,6 +330,7 @@ def deliverable_draft_file(request, pk: int):
 
 
 @login_required
+@require_safe
 def desk(request):
     user = request.user
     review = None

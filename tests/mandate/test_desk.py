@@ -55,3 +55,17 @@ def test_the_desk_is_for_people_signed_in_and_linked_from_the_header(mandate, fo
     assert client_for(None).get("/desk/")["Location"] == "/accounts/login/?next=/desk/"
     assert 'href="/desk/"' in client_for(focal_point_a).get("/").content.decode()
     assert 'href="/desk/"' not in client_for(None).get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_desk_offers_what_the_calls_visits_and_engagements_areas_expose(
+    mandate, secretariat, focal_point_a
+):
+    page = client_for(secretariat).get("/desk/").content.decode()
+    assert 'href="/calls/">Open calls for input</a>' in page
+    assert 'href="/visits/desk/">Visit requests: reminders due</a>' in page
+    assert 'href="/engagements/">Engagements in the next 90 days</a>' in page
+    # A State's focal point is offered their State's requests, not the secretariat's reminders.
+    theirs = client_for(focal_point_a).get("/desk/").content.decode()
+    assert "reminders due" not in theirs
+    assert f'href="/visits/{focal_point_a.country_id}/">Your State' in theirs

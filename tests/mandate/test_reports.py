@@ -185,3 +185,14 @@ def test_the_secretariat_adds_a_report_due(mandate, secretariat):
     assert (report.body, report.session, report.word_limit) == ("GA", 81, 10700)
     listing = client_for(None).get("/mandate/reports/").content.decode()
     assert "Report to the General Assembly" in listing
+
+
+@pytest.mark.django_db
+def test_no_one_but_the_secretariat_adds_a_report_due(mandate, reviewer, focal_point_a):
+    for person in (reviewer, focal_point_a):
+        response = client_for(person).post(
+            "/mandate/reports/new/",
+            {"body": "HRC", "session": "63", "title": "x", "due_on": "2026-08-01"},
+        )
+        assert response.status_code == 403
+    assert not Deliverable.objects.exists()
