@@ -6,6 +6,7 @@ import pytest
 
 from solidarity.calls import services
 from solidarity.practices.files import check_attachment
+from tests.api.test_contract import schema  # read at collection, before any database
 from tests.calls.conftest import answers, pdf_with
 from tests.conftest import client_for
 
@@ -63,8 +64,6 @@ def test_real_calls_and_submissions_are_served_as_the_openapi_document_says(
 ):
     from django.core.signals import request_finished, request_started
     from django.db import close_old_connections
-
-    from tests.api.test_contract import schema
 
     draft, _ = services.submission_save(
         actor=focal_point_a,
