@@ -10,6 +10,7 @@ from solidarity.core.ratelimit import DataRateThrottle
 from solidarity.countries.api import router as countries_router
 from solidarity.declaration.api import router as declaration_router
 from solidarity.engagements.api import router as engagements_router
+from solidarity.indicators.api import router as indicators_router
 from solidarity.mandate.api import router as mandate_router
 from solidarity.practices.api import router as practices_router
 from solidarity.resolutions.api import router as resolutions_router
@@ -47,4 +48,5 @@ api.add_router("", declaration_router)
 api.add_router("", mandate_router)
 api.add_router("", visits_router)
 api.add_router("", engagements_router)
+api.add_router("", indicators_router)
 api.add_router("", unmatched)  # last: whatever no operation above matches

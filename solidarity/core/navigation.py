@@ -11,6 +11,7 @@ SECTIONS = [
     ("mandate:detail", _("The mandate")),
     ("visits:table", _("Country visits")),
     ("engagements:list", _("Engagements")),
+    ("indicators:oda", _("Aid and the 0.7 % pledge")),
     ("countries:list", _("Countries")),
     ("accounts:organizations", _("Organizations")),
 ]

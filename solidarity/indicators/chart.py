@@ -70,7 +70,7 @@ def draw(points: Sequence[Point], labels: Labels) -> str:
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" class="oda-chart" '
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" class="oda-chart" font-family="sans-serif" '
         'aria-labelledby="chart-title chart-desc">',
         f'<title id="chart-title">{escape(labels.title)}</title>',
         f'<desc id="chart-desc">{escape(labels.description)}</desc>',

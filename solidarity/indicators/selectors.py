@@ -64,6 +64,8 @@ def oda_year(year: int) -> OdaYear | None:
     for record in figures:
         if not record["chosen"]:
             others[record["donor"]].append(record)
+    for record in chosen:
+        record["others"] = others.get(record["donor"], [])
     members = sorted(
         (record for record in chosen if not donors.is_aggregate(record["donor"])), key=_by_ratio
     )

@@ -48,7 +48,8 @@ def test_the_project_ships_the_dataset_with_its_readme():
     assert "Break in series in 2018" in readme
 
 
-def test_the_selection_rule_picks_the_readmes_row_for_every_donor_year_of_the_real_file():
+@pytest.mark.parametrize("order", ["as in the file", "lines reversed"])
+def test_the_selection_rule_picks_the_readmes_row_for_every_donor_year_of_the_real_file(order):
     reading = readers.read(FILE.read_bytes(), format="shipped")
     assert reading.problems == []
     assert len(reading.rows) == 418
@@ -66,7 +67,7 @@ def test_the_selection_rule_picks_the_readmes_row_for_every_donor_year_of_the_re
                 preliminary=row.preliminary,
                 source=row.source,
                 batch=1,
-                line=row.line,
+                line=row.line if order == "as in the file" else 10_000 - row.line,
             )
             for row in rows
         ).key

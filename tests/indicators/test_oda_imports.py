@@ -104,7 +104,10 @@ def test_importing_the_shipped_dataset_again_adds_nothing():
     assert OdaFigure.objects.count() == figures
 
 
-DAC1_HEADER = "DONOR,Donor,PART,Part,AIDTYPE,Aid type,FLOWS,Fund flows,AMOUNTTYPE,Amount type,TIME,Year,Value,Flags"
+DAC1_HEADER = (
+    "DONOR,Donor,PART,Part,AIDTYPE,Aid type,FLOWS,Fund flows,AMOUNTTYPE,Amount type,"
+    "TIME,Year,Value,Flags"
+)
 
 
 def dac1(*lines: str) -> bytes:
@@ -118,9 +121,9 @@ def test_an_oecd_dac1_export_gives_the_headline_measure_and_passes_over_other_se
         "8,Norway,1,1 : Part I,11002,ODA as percent of GNI (grant equivalent),1160,Grant "
         "equivalent,A,Current Prices (USD millions),2025,2025,1.04,",
         # Net disbursements are not the headline measure in 2025: passed over.
-        "8,Norway,1,1 : Part I,1010,ODA net,1140,Net Disbursements,A,Current Prices,2025,2025,5500,",
+        "8,Norway,1,P,1010,ODA net,1140,Net Disbursements,A,Current Prices,2025,2025,5500,",
         # Constant prices: passed over.
-        "8,Norway,1,1 : Part I,11010,ODA GE,1160,Grant equivalent,D,Constant Prices,2025,2025,5000,",
+        "8,Norway,1,P,11010,ODA GE,1160,Grant equivalent,D,Constant Prices,2025,2025,5000,",
         '20001,"DAC Countries, Total",1,1 : Part I,11010,ODA GE,1160,Grant equivalent,A,'
         "Current Prices (USD millions),2025,2025,220000,",
         '20001,"DAC Countries, Total",1,1 : Part I,11002,ODA GNI,1160,Grant equivalent,A,'
