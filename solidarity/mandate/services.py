@@ -211,18 +211,20 @@ def document_save(
 
 
 def mandates_addressed_by(resolution: Resolution) -> list[Mandate]:
-    """The mandates a resolution is of: its series' title, and it asks their holder."""
+    """The mandates a resolution is of: its title names their series, and it asks their holder.
+
+    One query for a resolution of no series (most of a bulk import), two for one of a series.
+    """
     title = resolution.title.lower()
+    mandates = [m for m in Mandate.objects.all() if m.series_title.lower() in title]
+    if not mandates:
+        return []
     addressees = {
         who
         for row in resolution.operative_paragraphs.values_list("addressees", flat=True)
         for who in row
     }
-    return [
-        mandate
-        for mandate in Mandate.objects.all()
-        if mandate.series_title.lower() in title and mandate.addressee in addressees
-    ]
+    return [mandate for mandate in mandates if mandate.addressee in addressees]
 
 
 def _initial_status(frequency: str) -> str:

@@ -169,6 +169,9 @@ def test_every_operation_serves_real_records_as_documented(records):
         ("/api/v1/visits/{iso3}", {"iso3": "XXX"}, {}, 404),
         ("/api/v1/engagements", {}, {"when": "upcoming"}, 200),
         ("/api/v1/engagements/{pk}", {"pk": 999}, {}, 404),
+        # The mandate with its record and tasks is checked in tests/mandate/test_record.py.
+        ("/api/v1/mandate", {}, {}, 404),
+        ("/api/v1/mandate/tasks", {}, {"status": "open", "addressee": "States"}, 200),
     ]
     for path, path_parameters, query, status in calls:
         case = schema[path]["GET"].Case(path_parameters=path_parameters, query=query)
