@@ -383,7 +383,9 @@ def read_pages(text: str) -> Pages:
             match = _NOTE.fullmatch(content)
             if in_block and match is None:  # under a rule the number may be glued: "1See"
                 match = _NOTE_IN_BLOCK.fullmatch(content)
-            if match:
+            # A line that is only a date is the meeting's ("1 December 2025"), never a
+            # note: the closing lines come before the last page's footnote block.
+            if match and header.DATE_LINE.fullmatch(content) is None:
                 number = int(match.group(1))
                 if (
                     (in_block and expected <= number <= expected + 2)
