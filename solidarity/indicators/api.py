@@ -109,3 +109,32 @@ def oda_donor(request, donor: str):
             records.api_record(record) for record in series.versions if not record["chosen"]
         ],
     }
+
+
+class ContributionOut(Schema):
+    donor: str = Field(description="ISO 3166-1 alpha-3 code, or eu-institutions")
+    donor_name: str
+    fund: str = Field(description="The UN fund or programme, as the source names it")
+    year: int
+    amount_usd: float = Field(description="Current US dollars")
+    source: str
+    sources: list[OdaSourceLinkOut]
+
+
+@router.get(
+    "/indicators/contributions",
+    response={200: list[ContributionOut], **errors(422)},
+    summary="Voluntary contributions to UN funds and programmes, by donor, fund and year",
+)
+def contribution_list(request, donor: str = "", fund: str = ""):
+    return [
+        {
+            **record,
+            "amount_usd": float(record["amount_usd"]),
+            "sources": [{"label": link.label, "url": link.url} for link in record["sources"]],
+        }
+        for record in (
+            selectors.contribution_record(c)
+            for c in selectors.contributions(donor=donor[:20], fund=fund[:200])
+        )
+    ]

@@ -13,3 +13,8 @@ class IndicatorsConfig(AppConfig):
         record.register_section(
             order=30, template="indicators/country_oda.html", data=selectors.oda_of_country
         )
+        record.register_section(
+            order=31,
+            template="indicators/country_contributions.html",
+            data=selectors.contributions_of_country,
+        )

@@ -436,3 +436,76 @@ def _read_simple(text: str, *, source: str, preliminary: bool) -> Reading:
             )
         )
     return reading
+
+
+# Voluntary contributions to UN funds and programmes (56/4 op. 11).
+
+CONTRIBUTION_COLUMNS = ("donor", "fund", "year", "amount_usd", "source")
+
+
+@dataclass(frozen=True)
+class ContributionRow:
+    donor: str
+    fund: str
+    year: int
+    amount_usd: Decimal
+    source: str
+    line: int
+
+    def identity(self) -> tuple:
+        return (self.donor, self.fund, self.year, self.amount_usd, self.source)
+
+
+@dataclass
+class ContributionReading:
+    rows: list[ContributionRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_contributions(data: bytes | str) -> ContributionReading:
+    """``donor, fund, year, amount_usd, source``: one contribution a row, in current US dollars.
+
+    The donor is a State (its name or ISO3 code) or an aggregate; the fund is the
+    name of the UN fund or programme as the source prints it; every row names
+    where it was read. A file with any row that cannot be taken is refused whole.
+    """
+    reading = ContributionReading()
+    try:
+        text = _text(data)
+    except _RowError as error:
+        reading.problems.append(Problem(1, str(error)))
+        return reading
+    keys, records = _records(text)
+    missing = _missing_columns(keys, CONTRIBUTION_COLUMNS)
+    if missing:
+        reading.problems.append(Problem(1, "missing columns: " + ", ".join(missing)))
+        return reading
+    seen: dict[tuple, int] = {}
+    for line, record in records:
+        try:
+            if "" in record:
+                raise _RowError(record[""])
+            donor = _donor(record["donor"])
+            fund = " ".join(record["fund"].split())
+            if not fund:
+                raise _RowError("the fund or programme is missing")
+            if len(fund) > 200:
+                raise _RowError("the name of the fund is longer than 200 characters")
+            year = _year(record["year"])
+            amount = _decimal(record["amount_usd"], "the amount in US dollars")
+            if amount < 0 or amount >= Decimal("1e13"):
+                raise _RowError(f"the amount {record['amount_usd']} is out of range")
+            source = _source(record["source"])
+            key = (donor, fund.casefold(), year, source)
+            if key in seen:
+                raise _RowError(
+                    f"a second amount for {donor}, {fund}, {year} from the same source "
+                    f"(the first is on line {seen[key]})"
+                )
+            seen[key] = line
+            reading.rows.append(ContributionRow(donor, fund, year, amount, source, line))
+        except _RowError as error:
+            reading.problems.append(Problem(line, str(error)))
+    if not reading.rows and not reading.problems:
+        reading.problems.append(Problem(1, "the file holds no contribution"))
+    return reading

@@ -6,8 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from solidarity.indicators import donors
-from solidarity.indicators.models import OdaFigure
+from solidarity.indicators import donors, sources
+from solidarity.indicators.models import Contribution, OdaFigure
 from solidarity.indicators.readers import FIRST_GRANT_EQUIVALENT_YEAR, headline_basis
 from solidarity.indicators.records import figure_record
 
@@ -126,3 +126,50 @@ def oda_donors() -> list[tuple[str, str]]:
 def oda_of_country(country) -> DonorSeries | None:
     """A State's ODA series, for the section of its page (None for a State that reports none)."""
     return oda_donor(country.iso3)
+
+
+def contributions(*, donor: str = "", fund: str = ""):
+    """Voluntary contributions, by donor, fund and year; optionally one donor's or one fund's."""
+    found = Contribution.objects.order_by("donor", "fund", "year", "pk")
+    if donor:
+        found = found.filter(donor=donor)
+    if fund:
+        found = found.filter(fund=fund)
+    return found
+
+
+def contribution_record(contribution: Contribution) -> dict[str, Any]:
+    return {
+        "donor": contribution.donor,
+        "donor_name": donors.display_name(contribution.donor),
+        "fund": contribution.fund,
+        "year": contribution.year,
+        "amount_usd": contribution.amount_usd,
+        "source": contribution.source,
+        "sources": sources.links(contribution.source),
+    }
+
+
+def contribution_series(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records grouped as series: one per donor and fund, its years in order."""
+    series: dict[tuple[str, str], dict[str, Any]] = {}
+    for record in records:
+        entry = series.setdefault(
+            (record["donor"], record["fund"]),
+            {
+                "donor": record["donor"],
+                "donor_name": record["donor_name"],
+                "fund": record["fund"],
+                "years": [],
+            },
+        )
+        entry["years"].append(record)
+    return list(series.values())
+
+
+def contribution_funds() -> list[str]:
+    return list(Contribution.objects.order_by("fund").values_list("fund", flat=True).distinct())
+
+
+def contributions_of_country(country) -> list[dict[str, Any]]:
+    return contribution_series([contribution_record(c) for c in contributions(donor=country.iso3)])

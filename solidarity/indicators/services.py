@@ -12,7 +12,7 @@ from django.db import transaction
 from solidarity.core import audit
 from solidarity.core.permissions import require
 from solidarity.indicators import readers, selection
-from solidarity.indicators.models import IndicatorImport, OdaFigure
+from solidarity.indicators.models import Contribution, IndicatorImport, OdaFigure
 from solidarity.indicators.permissions import can_import_indicators
 
 SHIPPED_FILE = Path(__file__).resolve().parent / "data" / "oda" / "oda_dac_members.csv"
@@ -144,6 +144,51 @@ def oda_import(
             },
         )
     return ImportReport(origin, len(reading.rows), added, known, reading.passed_over, changed)
+
+
+def contributions_import(*, actor, data: bytes, name: str) -> ImportReport:
+    """Take a CSV of voluntary contributions whole, or refuse it whole naming every bad row."""
+    if actor is not None:
+        require(can_import_indicators, actor)
+    reading = readers.read_contributions(data)
+    if reading.problems:
+        raise ImportRefused(reading.problems)
+    with transaction.atomic():
+        origin = IndicatorImport.objects.create(
+            format="contributions",
+            name=name[:300],
+            imported_by=_actor_label(actor),
+            rows_read=len(reading.rows),
+        )
+        existing = {
+            (c.donor, c.fund, c.year, c.amount_usd, c.source)
+            for c in Contribution.objects.filter(year__in={row.year for row in reading.rows})
+        }
+        new = [row for row in reading.rows if row.identity() not in existing]
+        Contribution.objects.bulk_create(
+            [
+                Contribution(
+                    donor=row.donor,
+                    fund=row.fund,
+                    year=row.year,
+                    amount_usd=row.amount_usd,
+                    source=row.source,
+                    origin=origin,
+                    line=row.line,
+                )
+                for row in new
+            ],
+            batch_size=500,
+        )
+        origin.rows_added = len(new)
+        origin.save(update_fields=["rows_added"])
+        audit.record(
+            actor=actor,
+            action="indicators.contributions_import",
+            target=origin,
+            after={"rows_read": len(reading.rows), "rows_added": len(new)},
+        )
+    return ImportReport(origin, len(reading.rows), len(new), len(reading.rows) - len(new))
 
 
 def oda_import_shipped(*, actor) -> ImportReport:

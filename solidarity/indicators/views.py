@@ -114,3 +114,30 @@ def oda_donor(request, donor: str):
             "first_grant_equivalent_year": FIRST_GRANT_EQUIVALENT_YEAR,
         },
     )
+
+
+CONTRIBUTION_HEADER = ["donor", "donor_name", "fund", "year", "amount_usd", "source"]
+
+
+def contribution_list(request):
+    donor = request.GET.get("donor", "")[:20]
+    fund = request.GET.get("fund", "")[:200]
+    found = [
+        selectors.contribution_record(c) for c in selectors.contributions(donor=donor, fund=fund)
+    ]
+    if request.GET.get("format") == "csv":
+        return csv_response(
+            "voluntary-contributions.csv",
+            CONTRIBUTION_HEADER,
+            ([r[name] for name in CONTRIBUTION_HEADER] for r in found),
+        )
+    return render(
+        request,
+        "indicators/contributions.html",
+        {
+            "series": selectors.contribution_series(found),
+            "funds": selectors.contribution_funds(),
+            "fund": fund,
+            "donor": donor,
+        },
+    )

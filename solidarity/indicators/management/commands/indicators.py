@@ -23,7 +23,16 @@ class Command(BaseCommand):
             help="the figures are from a preliminary release (DAC1 export, simple CSV)",
         )
 
+        contributions = actions.add_parser(
+            "import-contributions",
+            help="take a CSV of voluntary contributions (donor, fund, year, amount_usd, source)",
+        )
+        contributions.add_argument("file")
+
     def handle(self, *args, action, **options):
+        if action == "import-contributions":
+            self._contributions(Path(options["file"]))
+            return
         path = Path(options["file"]) if options["file"] else services.SHIPPED_FILE
         try:
             data = path.read_bytes()
@@ -58,3 +67,22 @@ class Command(BaseCommand):
         )
         for donor, year in report.changed_choices:
             self.stdout.write(f"  {donor} {year}: another figure now stands for the year")
+
+    def _contributions(self, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"cannot read {path}: {error.strerror}") from None
+        try:
+            report = services.contributions_import(actor=None, data=data, name=path.name)
+        except services.ImportRefused as refused:
+            for problem in refused.problems:
+                self.stderr.write(f"{path.name}:{problem.line}: {problem.message}")
+            raise CommandError(
+                f"{len(refused.problems)} row(s) cannot be taken; nothing was imported",
+                returncode=2,
+            ) from None
+        self.stdout.write(
+            f"{report.read} contributions read: {report.added} added, "
+            f"{report.already_on_record} already on record."
+        )
