@@ -16,6 +16,7 @@ from solidarity.practices.api import router as practices_router
 from solidarity.resolutions.api import router as resolutions_router
 from solidarity.resolutions.schema import openapi_components
 from solidarity.visits.api import router as visits_router
+from solidarity.votes.api import router as votes_router
 
 
 class SolidarityAPI(NinjaAPI):
@@ -47,6 +48,7 @@ api.add_router("", calls_router)
 api.add_router("", declaration_router)
 api.add_router("", mandate_router)
 api.add_router("", visits_router)
+api.add_router("", votes_router)
 api.add_router("", engagements_router)
 api.add_router("", indicators_router)
 api.add_router("", unmatched)  # last: whatever no operation above matches

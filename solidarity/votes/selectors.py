@@ -144,6 +144,11 @@ def read_bound(text: str, *, end: bool) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
+def selected_count(selection: Selection) -> int:
+    data = vote_data()
+    return int(selection.mask(data).sum())
+
+
 class UnknownState(LookupError):
     pass
 

@@ -169,6 +169,12 @@ def test_every_operation_serves_real_records_as_documented(records):
         ("/api/v1/visits/{iso3}", {"iso3": "XXX"}, {}, 404),
         ("/api/v1/engagements", {}, {"when": "upcoming"}, 200),
         ("/api/v1/engagements/{pk}", {"pk": 999}, {}, 404),
+        # Recorded votes over Voeten's data are checked in tests/votes/test_shipped_data.py.
+        ("/api/v1/votes/agreement", {}, {"a": "CUB", "b": "USA", "from": "2024"}, 200),
+        ("/api/v1/votes/matrix", {}, {"states": "CUB,USA", "body": "HRC"}, 200),
+        ("/api/v1/votes/partners/{iso3}", {"iso3": "CUB"}, {"topic": "hr"}, 200),
+        ("/api/v1/votes/cohesion", {}, {"from": "2024-01-01"}, 200),
+        ("/api/v1/votes/composition/{iso3}", {"iso3": "CUB"}, {}, 200),
         # The mandate with its record and tasks is checked in tests/mandate/test_record.py.
         ("/api/v1/mandate", {}, {}, 404),
         ("/api/v1/mandate/tasks", {}, {"status": "open", "addressee": "States"}, 200),

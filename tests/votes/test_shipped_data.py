@@ -3,6 +3,9 @@ the same figure computed straight from the CSV files."""
 
 from __future__ import annotations
 
+import csv
+import gzip
+import random
 from collections import Counter
 
 import pytest
@@ -10,7 +13,7 @@ import pytest
 from solidarity.countries.models import Country
 from solidarity.votes import positions
 from solidarity.votes.models import CountryVote, RollCall, Source
-from tests.votes.conftest import shipped_rows
+from tests.votes.conftest import SHIPPED, shipped_roll_calls, shipped_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +43,105 @@ def test_the_shipped_data_is_imported_whole_every_row_stored_or_reported(shipped
         for p in CountryVote.objects.filter(country="USA").values_list("position", flat=True)
     )
     assert us_stored == us_rows
+
+
+def _positions_from_csv() -> dict[str, dict[str, str]]:
+    """{alpha-2 code: {rcid: vote}}, straight from the file (Germany's seat under both names)."""
+    by_state: dict[str, dict[str, str]] = {}
+    for row in shipped_rows():
+        code = row["country_code"] or {"Federal Republic of Germany": "DE"}.get(row["country"], "")
+        if code:
+            by_state.setdefault(code, {})[row["rcid"]] = row["vote"]
+    return by_state
+
+
+def _share_from_csv(by_state, a2, b2, rcids=None):
+    a, b = by_state[a2], by_state[b2]
+    both = [rcid for rcid in a if rcid in b and (rcids is None or rcid in rcids)]
+    agreed = sum(1 for rcid in both if a[rcid] == b[rcid])
+    return agreed, len(both)
+
+
+def _sample_pairs() -> list[tuple[str, str]]:
+    codes = sorted(Country.objects.values_list("iso2", "iso3"))
+    chosen = random.Random(56).sample(codes, 12)
+    pairs = [(chosen[i], chosen[i + 1]) for i in range(0, 12, 2)]
+    return [(("US", "USA"), ("IL", "ISR")), (("DE", "DEU"), ("FR", "FRA")), *pairs]
+
+
+def test_the_api_agreement_of_two_states_equals_the_share_computed_from_the_csv(
+    shipped_import, client
+):
+    by_state = _positions_from_csv()
+    for (a2, a3), (b2, b3) in _sample_pairs():
+        if a2 not in by_state or b2 not in by_state:
+            continue  # an observer State with no vote in the General Assembly
+        agreed, compared = _share_from_csv(by_state, a2, b2)
+        body = client.get("/api/v1/votes/agreement", {"a": a3, "b": b3}).json()
+        assert (body["agreed"], body["compared"]) == (agreed, compared), (a3, b3)
+        if compared:
+            assert body["agreement"] == pytest.approx(agreed / compared)
+    usa_isr = client.get("/api/v1/votes/agreement", {"a": "usa", "b": "ISR"}).json()
+    assert set(usa_isr) >= {"agreement", "compared"} and usa_isr["compared"] > 4000
+
+
+def test_the_agreement_over_years_a_body_and_a_topic_equals_the_csv_too(shipped_import, client):
+    by_state = _positions_from_csv()
+    roll_calls = shipped_roll_calls()
+    with gzip.open(SHIPPED / "un_roll_call_issues.csv.gz", "rt", newline="") as handle:
+        human_rights = {row["rcid"] for row in csv.DictReader(handle) if row["short_name"] == "hr"}
+    nineties = {
+        rcid for rcid, row in roll_calls.items() if "1990-01-01" <= row["date"] <= "1999-12-31"
+    }
+    checks = [
+        ({"from": "1990", "to": "1999"}, nineties),
+        ({"from": "1990-01-01", "to": "1999-12-31", "body": "GA"}, nineties),
+        ({"topic": "hr"}, human_rights),
+        ({"from": "1990", "to": "1999", "topic": "hr"}, nineties & human_rights),
+    ]
+    for query, rcids in checks:
+        agreed, compared = _share_from_csv(by_state, "US", "IL", rcids)
+        body = client.get("/api/v1/votes/agreement", {"a": "USA", "b": "ISR", **query}).json()
+        assert (body["agreed"], body["compared"]) == (agreed, compared), query
+        assert body["agreement"] == pytest.approx(agreed / compared)
+    council = client.get("/api/v1/votes/agreement", {"a": "USA", "b": "ISR", "body": "HRC"}).json()
+    assert council == {
+        "a": "USA",
+        "b": "ISR",
+        "agreement": None,
+        "compared": 0,
+        "agreed": 0,
+        "roll_calls": 0,
+    }
+
+
+def test_the_matrix_and_partners_give_the_same_agreement_as_the_pair(shipped_import, client):
+    pair = client.get("/api/v1/votes/agreement", {"a": "CUB", "b": "USA", "from": "2000"}).json()
+    matrix = client.get("/api/v1/votes/matrix", {"states": "CUB,USA,ISR", "from": "2000"}).json()
+    assert matrix["states"] == ["CUB", "USA", "ISR"]
+    assert (
+        matrix["agreement"][0][1] == matrix["agreement"][1][0] == pytest.approx(pair["agreement"])
+    )
+    assert matrix["compared"][0][1] == pair["compared"]
+    assert matrix["agreement"][0][0] == 1.0
+    partners = client.get("/api/v1/votes/partners/USA", {"limit": 200, "from": "2000"}).json()
+    cuba = next(p for p in partners["closest"] if p["iso3"] == "CUB")
+    assert (cuba["agreed"], cuba["compared"]) == (pair["agreed"], pair["compared"])
+    # Ranked closest first; the furthest list is the same order from the other end.
+    shares = [p["agreement"] for p in partners["closest"]]
+    assert shares == sorted(shares, reverse=True)
+    assert partners["furthest"][0] == partners["closest"][-1]
+
+
+def test_unknown_states_and_malformed_bounds_are_refused_with_their_reason(shipped_import, client):
+    assert client.get("/api/v1/votes/agreement", {"a": "XXX", "b": "USA"}).status_code == 404
+    assert (
+        client.get(
+            "/api/v1/votes/agreement", {"a": "USA", "b": "ISR", "from": "1990-13-45"}
+        ).status_code
+        == 400
+    )
+    assert (
+        client.get("/api/v1/votes/agreement", {"a": "USA", "b": "ISR", "topic": "x"}).status_code
+        == 422
+    )
