@@ -30,6 +30,7 @@ from solidarity.accounts.models import Organization, User
 from solidarity.calls.models import Call, Submission
 from solidarity.core.models import AuditEntry
 from solidarity.declaration.models import DeclarationComment, DeclarationVersion
+from solidarity.engagements.models import Engagement
 from solidarity.practices.models import (
     Attachment,
     Practice,
@@ -39,6 +40,7 @@ from solidarity.practices.models import (
     ReviewEvent,
 )
 from solidarity.resolutions.models import Resolution
+from solidarity.visits.models import VisitEvent, VisitRequest
 from tests.conftest import PASSWORD, PDF_BYTES, SEED, client_for, form_data, practice_content
 from tests.declaration.conftest import VERSION_1, VERSION_2
 
@@ -301,11 +303,83 @@ MATRIX.update(
 )
 
 
+# Indicators: ODA against the 0.7 % pledge and voluntary contributions, read by everyone
+# (figures are imported at the command line; tests/indicators checks them against the data file).
+MATRIX.update(
+    {
+        "/indicators/oda/": EVERYONE,
+        "/indicators/oda/?year=2017&format=csv": EVERYONE,
+        "/indicators/oda/NOR/": EVERYONE,
+        "/indicators/oda/NOR/?format=svg": EVERYONE,
+        "/indicators/oda/CUB/": _row(*[NOT_FOUND] * 8),  # Cuba reports no ODA to the OECD
+        "/indicators/contributions/": EVERYONE,
+        "/api/v1/indicators/oda?year=2023": EVERYONE,
+        "/api/v1/indicators/oda/donors/NOR": EVERYONE,
+        "/api/v1/indicators/contributions": EVERYONE,
+    }
+)
+
+
 @pytest.fixture
 def mandate_record(resolution_56_4):
     from solidarity.mandate import demo
 
     demo.load()
+
+
+# Country visits and engagements: the mandate's request to visit Cuba and one engagement
+# (tests/visits has each step by GET and POST on both sides of the State boundary).
+ENGAGEMENT = 4242  # a fixed number, for its addresses
+MATRIX.update(
+    {
+        "/visits/": EVERYONE,
+        "/visits/?view=pending&format=csv": EVERYONE,
+        "/visits/new/": _row(REDIRECT, *[FORBIDDEN] * 6, OK),
+        "/visits/desk/": _row(REDIRECT, *[FORBIDDEN] * 6, OK),
+        "/visits/CUB/": EVERYONE,
+        "/visits/FRA/": _row(*[NOT_FOUND] * 8),  # no request to France
+        # Cuba's focal point answers for Cuba; the secretariat records answers received by letter.
+        "/visits/CUB/answer/": _row(REDIRECT, *[FORBIDDEN] * 3, OK, *[FORBIDDEN] * 2, OK),
+        "/engagements/": EVERYONE,
+        "/engagements/new/": _row(REDIRECT, *[FORBIDDEN] * 6, OK),
+        f"/engagements/{ENGAGEMENT}/": EVERYONE,
+        f"/engagements/{ENGAGEMENT}/edit/": _row(REDIRECT, *[FORBIDDEN] * 6, OK),
+        "/events.ics": EVERYONE,
+        "/api/v1/visits": EVERYONE,
+        "/api/v1/visits/CUB": EVERYONE,
+        "/api/v1/engagements": EVERYONE,
+        f"/api/v1/engagements/{ENGAGEMENT}": EVERYONE,
+    }
+)
+
+
+def _visits(people) -> None:
+    """The request to visit Cuba, sent on 10 January 2025, and an engagement."""
+    import datetime as dt
+
+    from solidarity.countries.models import Country
+    from solidarity.engagements.models import Engagement
+    from solidarity.visits import services
+
+    services.visit_request_create(
+        actor=people["secretariat"],
+        country=Country.objects.get(iso3="CUB"),
+        on=dt.date(2025, 1, 10),
+    )
+    Engagement.objects.create(
+        pk=ENGAGEMENT,
+        title="Social Forum",
+        kind="forum",
+        starts_on=dt.date(2030, 10, 1),
+        place="Geneva",
+        organizer="Human Rights Council",
+        role="speaker",
+    )
+
+
+@pytest.fixture
+def visit_to_cuba(people) -> None:
+    _visits(people)
 
 
 def _check_rows(paths, personas):
@@ -329,6 +403,10 @@ def test_each_role_sees_exactly_what_it_should(path, request, personas, organiza
         request.getfixturevalue("resolution_56_4")
     if "/declaration/" in path:
         request.getfixturevalue("declaration")
+    if path.startswith(
+        ("/visits/", "/engagements/", "/events.ics", "/api/v1/visits", "/api/v1/engagements")
+    ):
+        request.getfixturevalue("visit_to_cuba")
     if "/calls/" in path:
         request.getfixturevalue("call_with_cubas_draft")
     if path.startswith(("/mandate/", "/api/v1/mandate", "/desk/")):
@@ -575,6 +653,11 @@ def world_state() -> dict:
                 "pk", "status", "answers", "read_at", "published_at", "tags"
             )
         ),
+        "visit requests": list(
+            VisitRequest.objects.order_by("pk").values_list("country", "status")
+        ),
+        "visit events": list(VisitEvent.objects.order_by("pk").values_list("pk", "kind")),
+        "engagements": list(Engagement.objects.order_by("pk").values_list("pk", "title")),
         "audit": AuditEntry.objects.count(),
         "mail": len(mail.outbox),
     }
@@ -665,6 +748,7 @@ def world(people, organization_x) -> dict:
         organization=organization_x,
     )
     User.objects.filter(pk=waiting.pk).update(organization_confirmed_at=None)
+    _visits(people)
     return {"waiting": waiting, "people": people, **_declaration(people), **_calls(people)}
 
 
@@ -999,6 +1083,109 @@ OTHER_MATRIX = {
 }
 
 
+def _visit_event(kind: str):
+    def happened(before, after, world):
+        from solidarity.visits.models import VisitEvent
+
+        return VisitEvent.objects.filter(request__country="CUB", kind=kind).exists()
+
+    return happened
+
+
+def _engagement_form(**changes) -> dict:
+    return {
+        "title": "Social Forum",
+        "kind": "forum",
+        "starts_on": "2030-10-01",
+        "place": "Geneva",
+        "organizer": "Human Rights Council",
+        "role": "speaker",
+        **changes,
+    }
+
+
+def _engagement_titled(title: str):
+    def happened(before, after, world):
+        from solidarity.engagements.models import Engagement
+
+        return Engagement.objects.filter(title=title).exists()
+
+    return happened
+
+
+def _new_engagement(world) -> str | None:
+    from solidarity.engagements.models import Engagement
+
+    found = Engagement.objects.filter(title="A forum recorded").first()
+    return found.get_absolute_url() if found else None
+
+
+VISIT_ACTIONS = {
+    "record visit request": Action(
+        "/visits/new/",
+        "/visits/new/",
+        lambda: {"country": "GHA", "kind": "requested", "on": "2025-02-03"},
+        lambda before, after, world: "GHA" in {iso3 for iso3, *_ in after["visit requests"]},
+        lambda world: "/visits/GHA/",
+    ),
+    "record visit event": Action(
+        "/visits/CUB/events/",
+        "/visits/CUB/",
+        lambda: {"kind": "acknowledged", "on": "2025-02-03"},
+        _visit_event("acknowledged"),
+        lambda world: "/visits/CUB/",
+    ),
+    "answer visit request": Action(
+        "/visits/CUB/answer/",
+        "/visits/CUB/answer/",
+        lambda: {"kind": "accepted", "on": "2025-02-03"},
+        _visit_event("accepted"),
+        lambda world: "/visits/CUB/",
+    ),
+    "send visit reminder": Action(
+        "/visits/CUB/remind/",
+        "/visits/CUB/",
+        dict,
+        _visit_event("reminder_sent"),
+        lambda world: "/visits/CUB/",
+    ),
+    "send reminders due": Action(
+        "/visits/desk/remind/",
+        "/visits/desk/",
+        dict,
+        _visit_event("reminder_sent"),
+        lambda world: "/visits/desk/",
+    ),
+    "record engagement": Action(
+        "/engagements/new/",
+        "/engagements/new/",
+        lambda: _engagement_form(title="A forum recorded"),
+        _engagement_titled("A forum recorded"),
+        _new_engagement,
+    ),
+    "change engagement": Action(
+        f"/engagements/{ENGAGEMENT}/edit/",
+        f"/engagements/{ENGAGEMENT}/edit/",
+        lambda: _engagement_form(title="A forum renamed"),
+        _engagement_titled("A forum renamed"),
+        lambda world: f"/engagements/{ENGAGEMENT}/",
+    ),
+}
+OTHER_ACTIONS.update(VISIT_ACTIONS)
+OTHER_MATRIX.update(
+    {
+        "record visit request": _row(S, *[F] * 6, D),
+        "record visit event": _row(S, *[F] * 6, D),
+        # Cuba's focal point answers for Cuba only; the secretariat records a letter's answer.
+        "answer visit request": _row(S, F, F, F, D, F, F, D),
+        "send visit reminder": _row(S, *[F] * 6, D),
+        "send reminders due": _row(S, *[F] * 6, D),
+        "record engagement": _row(S, *[F] * 6, D),
+        "change engagement": _row(S, *[F] * 6, D),
+    }
+)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", list(OTHER_MATRIX))
 def test_each_role_may_do_exactly_what_it_should_beyond_practices(
@@ -1227,6 +1414,25 @@ ROUTES.update(
 )
 
 
+ROUTES.update(
+    {
+        "visits/": ("/visits/", ()),
+        "visits/new/": ("/visits/new/", ("record visit request",)),
+        "visits/desk/": ("/visits/desk/", ()),
+        "visits/desk/remind/": (None, ("send reminders due",)),
+        "visits/<str:iso3>/": ("/visits/CUB/", ()),
+        "visits/<str:iso3>/events/": (None, ("record visit event",)),
+        "visits/<str:iso3>/answer/": ("/visits/CUB/answer/", ("answer visit request",)),
+        "visits/<str:iso3>/remind/": (None, ("send visit reminder",)),
+        "engagements/": ("/engagements/", ()),
+        "engagements/new/": ("/engagements/new/", ("record engagement",)),
+        "engagements/<int:pk>/": (f"/engagements/{ENGAGEMENT}/", ()),
+        "engagements/<int:pk>/edit/": (f"/engagements/{ENGAGEMENT}/edit/", ("change engagement",)),
+        "events.ics": ("/events.ics", ()),
+    }
+)
+
+
 def _routes_of_the_site() -> set[str]:
     from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -1271,6 +1477,7 @@ def test_an_address_without_an_action_changes_nothing_when_posted_to(
     resolution_56_4,
     organization_x,
     call_with_cubas_draft,
+    visit_to_cuba,
     django_capture_on_commit_callbacks,
 ):
     """What the matrix lists as read-only stays so for the person allowed the most."""
@@ -1311,6 +1518,32 @@ API_EXAMPLES = {
 }
 API_EXAMPLES.update(
     {"/api/v1/mandate": "/api/v1/mandate", "/api/v1/mandate/tasks": "/api/v1/mandate/tasks"}
+)
+
+
+API_EXAMPLES.update(
+    {
+        "/api/v1/visits": "/api/v1/visits",
+        "/api/v1/visits/{iso3}": "/api/v1/visits/CUB",
+        "/api/v1/engagements": "/api/v1/engagements",
+        "/api/v1/engagements/{pk}": f"/api/v1/engagements/{ENGAGEMENT}",
+    }
+)
+
+
+ROUTES.update(
+    {
+        "indicators/oda/": ("/indicators/oda/", ()),
+        "indicators/oda/<str:donor>/": ("/indicators/oda/NOR/", ()),
+        "indicators/contributions/": ("/indicators/contributions/", ()),
+    }
+)
+API_EXAMPLES.update(
+    {
+        "/api/v1/indicators/oda": "/api/v1/indicators/oda?year=2023",
+        "/api/v1/indicators/oda/donors/{donor}": "/api/v1/indicators/oda/donors/NOR",
+        "/api/v1/indicators/contributions": "/api/v1/indicators/contributions",
+    }
 )
 
 
