@@ -1,7 +1,8 @@
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
-from django.utils.translation import get_language_info
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_info
 
 from solidarity.core.navigation import SECTIONS
 
@@ -38,3 +39,41 @@ def navigation(context):
             continue
         items.append({"url": url, "label": label, "current": request.path.startswith(url)})
     return items
+
+
+def _direction(code: str) -> str:
+    return "rtl" if code.split("-")[0].lower() in settings.LANGUAGES_BIDI else "ltr"
+
+
+@register.simple_tag
+def content_language(code: str | None) -> str:
+    """` lang=".." dir=".."` for a piece of content written in ``code``, whatever the page's.
+
+    Content keeps its own language on a page in another: a screen reader reads it
+    with the right voice, and an English sentence on an Arabic page keeps its
+    full stop and its "13.a" in place instead of being laid out right to left.
+    """
+    code = code or settings.LANGUAGE_CODE
+    return format_html(' lang="{}" dir="{}"', code, _direction(code))
+
+
+@register.inclusion_tag("includes/written_in.html")
+def written_in(code: str | None, official_url: str = ""):
+    """A note, on a page in another language, that the text below exists only in ``code``.
+
+    ``official_url`` leads to the official text in the reader's language where
+    one is published (the UN publishes its resolutions in its six languages).
+    """
+    code = code or settings.LANGUAGE_CODE
+    page = get_language() or settings.LANGUAGE_CODE
+    try:
+        name = get_language_info(code)["name_translated"]
+    except KeyError:
+        name = code
+    if not page.startswith("en"):
+        name = name.lower()  # other UN languages write it without a capital mid-sentence
+    return {
+        "shown": code.split("-")[0].lower() != page.split("-")[0].lower(),
+        "language_name": name,
+        "official_url": official_url,
+    }

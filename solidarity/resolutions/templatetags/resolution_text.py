@@ -1,9 +1,10 @@
 import re
+from urllib.parse import quote
 
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from solidarity.resolutions import anchors
 
@@ -78,3 +79,14 @@ def anchor_label(anchor: str) -> str:
     part, number = anchors.split(anchor)
     label = gettext("para.") if part == anchors.OPERATIVE else gettext("preamble")
     return f"{label} {number}"
+
+
+# The UN's documents system answers a symbol in each official language at this address.
+OFFICIAL_TEXT = "https://docs.un.org/{language}/{symbol}"
+
+
+@register.simple_tag
+def official_text_url(symbol: str) -> str:
+    """Where the UN publishes the official text of ``symbol`` in the reader's language."""
+    language = (get_language() or "en").split("-")[0]
+    return OFFICIAL_TEXT.format(language=language, symbol=quote(symbol, safe="/"))
