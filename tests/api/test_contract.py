@@ -169,6 +169,11 @@ def test_every_operation_serves_real_records_as_documented(records):
         ("/api/v1/visits/{iso3}", {"iso3": "XXX"}, {}, 404),
         ("/api/v1/engagements", {}, {"when": "upcoming"}, 200),
         ("/api/v1/engagements/{pk}", {"pk": 999}, {}, 404),
+        # ODA and contributions are checked against the data file in tests/indicators.
+        ("/api/v1/indicators/oda", {}, {"year": 2023}, 200),
+        ("/api/v1/indicators/oda", {}, {"year": 1999}, 404),
+        ("/api/v1/indicators/oda/donors/{donor}", {"donor": "NOR"}, {}, 200),
+        ("/api/v1/indicators/contributions", {}, {"donor": "NOR"}, 200),
         # Recorded votes over Voeten's data are checked in tests/votes/test_shipped_data.py.
         ("/api/v1/votes/agreement", {}, {"a": "CUB", "b": "USA", "from": "2024"}, 200),
         ("/api/v1/votes/matrix", {}, {"states": "CUB,USA", "body": "HRC"}, 200),
