@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("solidarity.declaration.urls")),
     path("", include("solidarity.mandate.urls")),
     path("", include("solidarity.visits.urls")),
+    path("", include("solidarity.votes.urls")),
     path("", include("solidarity.engagements.urls")),
     path("", include("solidarity.indicators.urls")),
     path("admin/", admin.site.urls),

@@ -320,6 +320,22 @@ MATRIX.update(
 )
 
 
+# Recorded votes: read by everyone (roll calls are imported at the command line; the roll
+# call of 56/4 is made when it is stored; tests/votes checks the figures).
+MATRIX.update(
+    {
+        "/votes/": EVERYONE,
+        "/votes/?a=CUB&b=FRA&from=2024&format=csv": EVERYONE,
+        "/votes/states/CUB/by-year.svg": EVERYONE,
+        "/votes/states/CUB/by-year.csv": EVERYONE,
+        "/api/v1/votes/agreement?a=CUB&b=FRA": EVERYONE,
+        "/api/v1/votes/matrix?states=CUB,FRA": EVERYONE,
+        "/api/v1/votes/partners/CUB": EVERYONE,
+        "/api/v1/votes/cohesion": EVERYONE,
+        "/api/v1/votes/composition/CUB": EVERYONE,
+    }
+)
+
 @pytest.fixture
 def mandate_record(resolution_56_4):
     from solidarity.mandate import demo
@@ -1557,3 +1573,21 @@ def test_every_api_endpoint_is_in_the_matrix():
         assert set(operations) <= {"get", "parameters"}, path
     for example in API_EXAMPLES.values():
         assert example in MATRIX, example
+
+
+ROUTES.update(
+    {
+        "votes/": ("/votes/", ()),
+        "votes/states/<str:iso3>/by-year.svg": ("/votes/states/CUB/by-year.svg", ()),
+        "votes/states/<str:iso3>/by-year.csv": ("/votes/states/CUB/by-year.csv", ()),
+    }
+)
+API_EXAMPLES.update(
+    {
+        "/api/v1/votes/agreement": "/api/v1/votes/agreement?a=CUB&b=FRA",
+        "/api/v1/votes/matrix": "/api/v1/votes/matrix?states=CUB,FRA",
+        "/api/v1/votes/partners/{iso3}": "/api/v1/votes/partners/CUB",
+        "/api/v1/votes/cohesion": "/api/v1/votes/cohesion",
+        "/api/v1/votes/composition/{iso3}": "/api/v1/votes/composition/CUB",
+    }
+)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 # (URL name, label): in the order they appear.
 SECTIONS = [
     ("resolutions:list", _("Resolutions")),
+    ("votes:overview", _("Votes")),
     ("practices:catalogue", _("Good practices")),
     ("calls:list", _("Calls for input")),
     ("declaration:home", _("Draft declaration")),

@@ -126,18 +126,19 @@ class YearComposition:
 
 def yearly_composition(row: np.ndarray, years: np.ndarray) -> list[YearComposition]:
     """A State's yes, no and abstain counts in each year it voted, oldest first."""
-    result = []
-    for year in np.unique(years[row > 0]):
-        in_year = row[years == year]
-        result.append(
-            YearComposition(
-                int(year),
-                int((in_year == YES).sum()),
-                int((in_year == NO).sum()),
-                int((in_year == ABSTAIN).sum()),
-            )
-        )
-    return result
+    voted = row > 0
+    if not voted.any():
+        return []
+    cast, when = row[voted], years[voted].astype(np.int64)
+    first = int(when.min())
+    offset = when - first
+    size = int(offset.max()) + 1
+    yes, no, abstain = (np.bincount(offset[cast == p], minlength=size) for p in (YES, NO, ABSTAIN))
+    return [
+        YearComposition(first + i, int(yes[i]), int(no[i]), int(abstain[i]))
+        for i in range(size)
+        if yes[i] + no[i] + abstain[i]
+    ]
 
 
 @dataclass(frozen=True, slots=True)

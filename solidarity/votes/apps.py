@@ -7,8 +7,12 @@ class VotesConfig(AppConfig):
     verbose_name = _("Recorded votes")
 
     def ready(self) -> None:
+        from solidarity.countries import record
         from solidarity.resolutions import extensions
-        from solidarity.votes import services
+        from solidarity.votes import selectors, services
 
+        record.register_section(
+            order=12, template="votes/country_votes.html", data=selectors.country_section
+        )
         # A resolution stored with a recorded vote becomes a roll call, in the same transaction.
         extensions.register_on_store("votes", services.roll_call_sync_resolution)

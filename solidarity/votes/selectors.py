@@ -274,10 +274,9 @@ def overview() -> dict:
 
 def country_section(country) -> dict:
     """What a State's page shows of its roll calls: partners and its yearly composition."""
-    from solidarity.votes import charts
-
     data = vote_data()
-    if country.iso3 not in data.row_of or not (data.matrix[data.row_of[country.iso3]] > 0).any():
+    row = data.row_of.get(country.iso3)
+    if row is None or not (data.matrix[row] > 0).any():
         return {"count": 0}
     ranked = partners_of(country.iso3)
     names = dict(Country.objects.values_list("iso3", "un_name"))
@@ -288,7 +287,6 @@ def country_section(country) -> dict:
         "closest": named[:5],
         "furthest": list(reversed(named[-5:])) if len(named) > 5 else [],
         "composition": composition,
-        "chart": charts.composition_svg(composition, title=country.un_name),
-        "has_unvotes": bool((data.sources == Source.UNVOTES).any()),
+        "has_unvotes": bool((data.sources[data.matrix[row] > 0] == Source.UNVOTES).any()),
         "citation": unvotes.CITATION,
     }

@@ -145,3 +145,22 @@ def test_unknown_states_and_malformed_bounds_are_refused_with_their_reason(shipp
         client.get("/api/v1/votes/agreement", {"a": "USA", "b": "ISR", "topic": "x"}).status_code
         == 422
     )
+
+
+def test_a_states_page_ranks_its_partners_and_cites_voeten(shipped_import, client):
+    page = client.get("/countries/USA/").content.decode()
+    assert "Erik Voeten" in page and "hdl:1902.1/12379" in page
+    assert page.count('class="closest"') == 5 and page.count('class="furthest"') == 5
+    ranked = client.get("/api/v1/votes/partners/USA", {"limit": 5}).json()
+    assert f"/countries/{ranked['closest'][0]['iso3']}/" in page
+    # The yearly table is the CSV file's count of the United States' votes in 1990.
+    in_1990 = {rcid for rcid, row in shipped_roll_calls().items() if row["date"].startswith("1990")}
+    counts = Counter(
+        row["vote"]
+        for row in shipped_rows()
+        if row["country_code"] == "US" and row["rcid"] in in_1990
+    )
+    yes, no, abstain = counts["yes"], counts["no"], counts["abstain"]
+    expected = f'<tr><th scope="row">1990</th><td>{yes}</td><td>{no}</td><td>{abstain}</td>'
+    assert expected in page
+    assert "Erik Voeten" in client.get("/votes/").content.decode()

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from solidarity.votes import views
+
+app_name = "votes"
+
+urlpatterns = [
+    path("votes/", views.overview, name="overview"),
+    path("votes/states/<str:iso3>/by-year.svg", views.composition_svg, name="composition_svg"),
+    path("votes/states/<str:iso3>/by-year.csv", views.composition_csv, name="composition_csv"),
+]

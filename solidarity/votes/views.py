@@ -1,0 +1,114 @@
+"""Pages of recorded votes: /votes/ and the chart and CSV of a State's yearly composition."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from solidarity.core.export import csv_response
+from solidarity.countries.models import Country
+from solidarity.resolutions.models import Body
+from solidarity.votes import charts, selectors
+from solidarity.votes.models import Topic
+
+
+def _selection(request) -> tuple[selectors.Selection, dict, list[str]]:
+    """The selection of roll calls a page's form asks for; what cannot be read is said."""
+    problems = []
+    values = {
+        "from": request.GET.get("from", "").strip()[:10],
+        "to": request.GET.get("to", "").strip()[:10],
+        "body": request.GET.get("body", ""),
+        "topic": request.GET.get("topic", ""),
+    }
+    start = end = None
+    try:
+        start = selectors.read_bound(values["from"], end=False) if values["from"] else None
+        end = selectors.read_bound(values["to"], end=True) if values["to"] else None
+    except ValueError:
+        problems.append(_("“From” and “to” are a year (1990) or a day (1990-05-01)."))
+        values["from"] = values["to"] = ""
+    if values["body"] not in Body.values:
+        values["body"] = ""
+    if values["topic"] not in Topic.values:
+        values["topic"] = ""
+    selection = selectors.Selection(
+        start=start, end=end, body=values["body"], topic=values["topic"]
+    )
+    return selection, values, problems
+
+
+def overview(request):
+    selection, values, problems = _selection(request)
+    cohesion = selectors.group_cohesion(selection)
+    if request.GET.get("format") == "csv":
+        return csv_response(
+            "regional-group-cohesion.csv",
+            ["group", "members", "cohesion", "roll_calls"],
+            (
+                [row.group, row.members, row.cohesion.index, row.cohesion.roll_calls]
+                for row in cohesion
+            ),
+        )
+    countries = list(Country.objects.values_list("iso3", "un_name"))
+    known = {iso3 for iso3, _name in countries}
+    a = request.GET.get("a", "").upper()[:3]
+    b = request.GET.get("b", "").upper()[:3]
+    pair = None
+    if a in known and b in known:
+        pair = selectors.agreement_of(a, b, selection)
+    names = dict(countries)
+    return render(
+        request,
+        "votes/overview.html",
+        {
+            "overview": selectors.overview(),
+            "countries": countries,
+            "a": a,
+            "b": b,
+            "a_name": names.get(a, ""),
+            "b_name": names.get(b, ""),
+            "pair": pair,
+            "values": values,
+            "problems": problems,
+            "selected": selectors.selected_count(selection),
+            "bodies": Body.choices,
+            "topics": Topic.choices,
+            "cohesion": cohesion,
+            "adoption": selectors.adoption_per_year(),
+            "query_string": request.GET.urlencode(),
+        },
+    )
+
+
+def _country(iso3: str) -> Country:
+    country = Country.objects.filter(iso3=iso3.upper()).first()
+    if country is None:
+        raise Http404(_("No UN Member or observer State has this code."))
+    return country
+
+
+def composition_svg(request, iso3: str):
+    country = _country(iso3)
+    years = selectors.composition_of(country.iso3)
+    svg = charts.composition_svg(
+        years,
+        title=_("Votes of %(state)s in recorded votes, by year") % {"state": country.un_name},
+        description=_(
+            "Share of yes, abstain and no among the State's votes in each year; "
+            "the numbers are in the table beside the chart."
+        ),
+        labels={"yes": _("Yes"), "abstain": _("Abstain"), "no": _("No")},
+    )
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+
+
+def composition_csv(request, iso3: str):
+    country = _country(iso3)
+    years = selectors.composition_of(country.iso3)
+    return csv_response(
+        f"votes-{country.iso3}-by-year.csv",
+        ["iso3", "year", "yes", "no", "abstain", "total"],
+        ([country.iso3, y.year, y.yes, y.no, y.abstain, y.total] for y in years),
+    )
