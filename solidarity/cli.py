@@ -22,6 +22,7 @@ Commands:
   demo         load the demonstration data once (development only)
   createuser   create an account with a role
   countries    sync the reference list of States, or resolve printed names
+  indicators   import ODA figures (OECD DAC1 export, simple CSV) or voluntary contributions
   parse        read a resolution file and print it as JSON
   ingest       parse and store resolution files or folders
   reindex      rebuild the search index; --if-needed at each deploy, --prune the change log

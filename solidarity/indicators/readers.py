@@ -400,6 +400,9 @@ def _read_simple(text: str, *, source: str, preliminary: bool) -> Reading:
             unit = " ".join(record["unit"].split()).casefold()
             stage = _flag(record["preliminary"]) if "preliminary" in record else preliminary
             key = (donor, year, stage, _source(record["source"]))
+            if not record["value"]:
+                raise _RowError("the value is missing")
+            value: Decimal | None
             if unit in _USD_UNITS:
                 name, value = "usd", _money(record["value"])
             elif unit in _PERCENT_UNITS:
