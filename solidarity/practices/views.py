@@ -33,7 +33,7 @@ from solidarity.practices.permissions import (
     can_submit_practices,
 )
 from solidarity.practices.presentation import facet_titles, labelled, labelled_content
-from solidarity.practices.records import CSV_HEADER, csv_row, public_record
+from solidarity.practices.records import CSV_HEADER, csv_rows, public_record
 
 PER_PAGE = 20
 MAX_PAGE = 50_000  # a million results deep; exports and the API give the rest
@@ -167,9 +167,7 @@ def _export(request, query, fmt: str):
             yield from practices
 
     if fmt == "csv":
-        return csv_response(
-            "practices.csv", CSV_HEADER, (csv_row(p, base_url=base) for p in all_practices())
-        )
+        return csv_response("practices.csv", CSV_HEADER, csv_rows(all_practices(), base_url=base))
 
     def chunks():
         yield "[\n"

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import resolve, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from solidarity.core import search
@@ -70,7 +71,7 @@ def resolution_list(request):
         )
         return csv_response(
             "resolutions.csv",
-            ["symbol", "body", "session", "title", "adopted_on", "yes", "no", "abstain"],
+            _csv_header(),
             (_csv_row(r) for r in rows),
         )
     page = Paginator(resolutions if ranked is None else ranked, 25).get_page(
@@ -97,6 +98,23 @@ def resolution_list(request):
             "more_than_shown": ranked is not None and matching > len(ranked),
         },
     )
+
+
+def _csv_header() -> list[str]:
+    """The download's column names, in the language of the page it is taken from.
+
+    Each has the context "column of a download", apart from the same word elsewhere.
+    """
+    return [
+        pgettext("column of a download", "symbol"),
+        pgettext("column of a download", "body"),
+        pgettext("column of a download", "session"),
+        pgettext("column of a download", "title"),
+        pgettext("column of a download", "adopted_on"),
+        pgettext("column of a download", "yes"),
+        pgettext("column of a download", "no"),
+        pgettext("column of a download", "abstain"),
+    ]
 
 
 def _csv_row(resolution: Resolution):

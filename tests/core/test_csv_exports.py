@@ -59,7 +59,7 @@ def test_the_practices_download_neutralizes_titles_summaries_and_actors(client, 
     [row] = rows_of(client.get("/practices/?format=csv"))
     assert row["title"] == "'" + FORMULA
     assert row["summary"] == "'+cmd|' /C calc'!A0"
-    assert row["actors"] == "'@SUM(1+1)*cmd|' /C calc'!A0 (ngo)"
+    assert row["actors"] == "'@SUM(1+1)*cmd|' /C calc'!A0 (Non-governmental organization)"
     assert row["id"].isdigit() and row["version"] == "1"
 
 

@@ -6,7 +6,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from solidarity.resolutions import anchors
+from solidarity.resolutions import anchors, labels
 
 register = template.Library()
 
@@ -90,3 +90,13 @@ def official_text_url(symbol: str) -> str:
     """Where the UN publishes the official text of ``symbol`` in the reader's language."""
     language = (get_language() or "en").split("-")[0]
     return OFFICIAL_TEXT.format(language=language, symbol=quote(symbol, safe="/"))
+
+
+@register.filter
+def addressee_label(term: str) -> str:
+    return labels.addressee_label(term)
+
+
+@register.filter
+def meeting_label(text: str) -> str:
+    return labels.meeting_label(text)

@@ -13,7 +13,7 @@ from solidarity.core import search
 from solidarity.core.export import csv_response
 from solidarity.practices import selectors, services
 from solidarity.practices.indexing import FACETS
-from solidarity.practices.records import CSV_HEADER, csv_row, public_record
+from solidarity.practices.records import CSV_HEADER, csv_rows, public_record
 
 
 class Command(BaseCommand):
@@ -64,9 +64,7 @@ class Command(BaseCommand):
                 records = [public_record(p) for p in practices]
                 self.stdout.write(json.dumps(records, ensure_ascii=False, indent=2))
             else:
-                response = csv_response(
-                    "practices.csv", CSV_HEADER, (csv_row(p) for p in practices)
-                )
+                response = csv_response("practices.csv", CSV_HEADER, csv_rows(practices))
                 for chunk in response.streaming_content:
                     sys.stdout.buffer.write(chunk)
         except search.QueryError as error:
