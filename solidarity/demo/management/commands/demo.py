@@ -21,6 +21,7 @@ from solidarity.resolutions import services as resolutions
 from solidarity.resolutions.models import Resolution
 from solidarity.resolutions.parsing import parse_file
 from solidarity.visits import demo as visits_demo
+from solidarity.votes import demo as votes_demo
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEMO_RESOLUTIONS = ["A-HRC-RES-56-4.md"]
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             created_mandate = mandate_demo.load()
             created_visits = visits_demo.load()
             created_engagements = engagements_demo.load()
+            votes_queued = votes_demo.load()
         self.stdout.write(
             f"Demo organizations added: {created_orgs}; resolutions added: {created_resolutions}; "
             f"good practices added: {created_practices}; calls for input added: {created_calls}; "
@@ -56,6 +58,11 @@ class Command(BaseCommand):
             f"Example visit requests added: {created_visits}; "
             f"example engagements added: {created_engagements}."
         )
+        if votes_queued:
+            self.stdout.write(
+                "Voeten's General Assembly votes (1946-2020) are being imported in the "
+                "background; /votes/ shows them in a few seconds."
+            )
         if credentials:
             lines = [
                 f"{role:<12} {email}  password: {password}" for role, email, password in credentials
