@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
@@ -77,3 +79,18 @@ def written_in(code: str | None, official_url: str = ""):
         "language_name": name,
         "official_url": official_url,
     }
+
+
+@register.filter
+def iso_date(value):
+    """A date kept as ISO text in a record ("2023-11-30") as a date, for the ``date`` filter.
+
+    Pages print every date in their language's format; ISO stays in the data
+    (JSON, API, CSV) and in forms' inputs. Text that is not a date is left as is.
+    """
+    if isinstance(value, dt.date) or not value:
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return value
