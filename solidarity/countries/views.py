@@ -1,8 +1,9 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from solidarity.countries import record, selectors
+from solidarity.countries import localized, record, selectors
 from solidarity.countries.models import Country, CountryStatus, RegionalGroup
 
 
@@ -11,7 +12,17 @@ def country_list(request):
     group = request.GET.get("group", "")
     if group not in RegionalGroup.values:
         group = ""
-    countries = selectors.countries_list(query=query, group=group)
+    # Named and sorted in the reader's language; the search finds a State by its name in
+    # that language, its UN name in English or its code.
+    language = get_language()
+    countries = list(selectors.countries_list(group=group))
+    for country in countries:
+        country.local_name = localized.state_name(country.iso3, language)
+    if query:
+        countries = [
+            c for c in countries if localized.matches(query, c.local_name, c.un_name, c.iso3)
+        ]
+    countries.sort(key=lambda country: localized.sort_key(country.local_name, language))
     return render(
         request,
         "countries/country_list.html",
@@ -29,6 +40,7 @@ def country_detail(request, iso3: str):
         country = selectors.country_get(iso3)
     except Country.DoesNotExist:
         raise Http404(_("No UN Member or observer State has this code.")) from None
+    country.local_name = localized.state_name(country.iso3, get_language())
     return render(
         request,
         "countries/country_detail.html",
