@@ -163,3 +163,14 @@ def test_the_api_gives_a_donors_series_with_its_other_versions(client):
     assert [(f["year"], f["preliminary"]) for f in body["other_versions"]] == [(2024, True)]
     assert client.get("/api/v1/indicators/oda/donors/CUB").status_code == 404
     assert client.get("/api/v1/indicators/oda?year=1999").status_code == 404
+
+
+def test_the_pages_read_the_database_a_bounded_number_of_times(
+    client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(6):
+        assert client.get("/indicators/oda/?year=2020").status_code == 200
+    with django_assert_max_num_queries(4):
+        assert client.get("/indicators/oda/NOR/").status_code == 200
+    with django_assert_max_num_queries(4):
+        assert client.get("/api/v1/indicators/oda?year=2020").status_code == 200
