@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from solidarity import __version__
 from solidarity.accounts.api import router as organizations_router
+from solidarity.api.docs import SiteDocs
 from solidarity.api.responses import declare_common_responses, unmatched
 from solidarity.calls.api import router as calls_router
 from solidarity.core.ratelimit import DataRateThrottle
@@ -36,6 +37,7 @@ api = SolidarityAPI(
         "rights and international solidarity. Read endpoints need no account."
     ),
     urls_namespace="api",
+    docs=SiteDocs(),
     # The API is read-only and needs no account: every client is counted by address,
     # atomically across processes, in one count with the exports (core/ratelimit.py).
     throttle=[DataRateThrottle()],
