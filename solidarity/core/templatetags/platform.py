@@ -3,7 +3,7 @@ import datetime as dt
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.translation import get_language, get_language_info
 
 from solidarity.core.navigation import SECTIONS
@@ -94,3 +94,22 @@ def iso_date(value):
         return dt.date.fromisoformat(str(value))
     except ValueError:
         return value
+
+
+@register.simple_tag
+def linked_phrase(text: str, url: str, *phrases: str) -> str:
+    """``text``, escaped, with the first of ``phrases`` found in it a link to ``url``.
+
+    For a translated sentence that names something with a page ("résolution
+    56/4"): the sentence stays whole for translators, and the phrase is looked
+    for as the language writes it, then in a shorter form ("56/4") that every
+    language writes alike.
+    """
+    text = str(text)
+    for phrase in phrases:
+        at = text.find(phrase)
+        if at >= 0:
+            return format_html(
+                '{}<a href="{}">{}</a>{}', text[:at], url, phrase, text[at + len(phrase) :]
+            )
+    return escape(text)
