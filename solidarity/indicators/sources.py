@@ -41,7 +41,7 @@ def links(source: str) -> list[SourceLink]:
         result = []
         for path in (part.strip() for part in found["paths"].split(" + ")):
             url = f"https://github.com/{repo}/blob/{commit}/{quote(path)}"
-            result.append(SourceLink(f"{repo}: {path} ({commit[:7]})", url))
+            result.append(SourceLink(f"{path.rsplit('/', 1)[-1]} ({repo}, {commit[:7]})", url))
         return result
     result = []
     for part in (piece.strip() for piece in source.split(" ; ")):
