@@ -116,6 +116,7 @@ def test_a_contributor_sees_their_organizations_draft_and_not_another_organizati
         "Organization X thinks."
         in personas["contributor"].get(f"/calls/{open_call.slug}/answer/").content.decode()
     )
+    assert "/calls/mine/" in personas["contributor"].get("/calls/").content.decode()
     assert personas["contributor"].get("/calls/mine/").content.decode().count(open_call.title) == 1
     assert open_call.title not in personas["contributor_y"].get("/calls/mine/").content.decode()
     assert (
