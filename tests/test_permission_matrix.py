@@ -333,6 +333,9 @@ MATRIX.update(
         "/api/v1/votes/partners/CUB": EVERYONE,
         "/api/v1/votes/cohesion": EVERYONE,
         "/api/v1/votes/composition/CUB": EVERYONE,
+        "/votes/ideal-points.svg?from=2024": EVERYONE,
+        "/api/v1/votes/outvoted": EVERYONE,
+        "/api/v1/votes/ideal-points": EVERYONE,
     }
 )
 
@@ -1580,6 +1583,7 @@ ROUTES.update(
         "votes/": ("/votes/", ()),
         "votes/states/<str:iso3>/by-year.svg": ("/votes/states/CUB/by-year.svg", ()),
         "votes/states/<str:iso3>/by-year.csv": ("/votes/states/CUB/by-year.csv", ()),
+        "votes/ideal-points.svg": ("/votes/ideal-points.svg?from=2024", ()),
     }
 )
 API_EXAMPLES.update(
@@ -1589,5 +1593,7 @@ API_EXAMPLES.update(
         "/api/v1/votes/partners/{iso3}": "/api/v1/votes/partners/CUB",
         "/api/v1/votes/cohesion": "/api/v1/votes/cohesion",
         "/api/v1/votes/composition/{iso3}": "/api/v1/votes/composition/CUB",
+        "/api/v1/votes/outvoted": "/api/v1/votes/outvoted",
+        "/api/v1/votes/ideal-points": "/api/v1/votes/ideal-points",
     }
 )

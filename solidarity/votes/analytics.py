@@ -171,3 +171,58 @@ def matrix_from_rows(
         array = np.asarray(rows, dtype=np.int64)
         matrix[array[:, 0], array[:, 1]] = array[:, 2]
     return matrix
+
+
+def outvoted(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(outvoted, counted) per State: roll calls where it voted yes or no and the other of the
+    two had more votes, out of the roll calls where it voted yes or no and one of them had more.
+
+    Abstentions count for neither side, as in the rules of both bodies ("present and voting").
+    """
+    yes = (matrix == YES).sum(axis=0)
+    no = (matrix == NO).sum(axis=0)
+    winner = np.where(yes > no, YES, np.where(no > yes, NO, 0))
+    took_side = (matrix == YES) | (matrix == NO)
+    counted = took_side & (winner > 0)
+    lost = counted & (matrix != winner)
+    return lost.sum(axis=1), counted.sum(axis=1)
+
+
+def group_majority(group: np.ndarray) -> np.ndarray:
+    """The group's majority position in each roll call: the one most of its voting members
+    took (yes, abstain or no), or 0 where none voted or two positions tie for the most."""
+    counts = np.stack([(group == p).sum(axis=0) for p in VOTES])
+    largest = counts.max(axis=0)
+    unique = (counts == largest).sum(axis=0) == 1
+    majority = np.asarray(VOTES, dtype=np.int8)[counts.argmax(axis=0)]
+    return np.where((largest > 0) & unique, majority, 0).astype(np.int8)
+
+
+def agreement_with_majority(group: np.ndarray) -> list[Agreement]:
+    """Each member's agreement with its group's majority (the member counted in it)."""
+    majority = group_majority(group)
+    return [agreement(row, majority) for row in group]
+
+
+def ideal_points(agreed: np.ndarray, compared: np.ndarray) -> np.ndarray:
+    """One dimension on which States that vote alike lie close: classical (Torgerson)
+    multidimensional scaling of the disagreement 1 - agreement, first coordinate.
+
+    Pairs never compared take the mean disagreement of the first State's row. The sign is
+    arbitrary in the method; it is fixed so that the coordinate furthest from 0 is positive.
+    """
+    n = agreed.shape[0]
+    if n < 2:
+        return np.zeros(n)
+    distance = 1.0 - agreement_shares(agreed, compared)
+    row_means = np.nanmean(np.where(np.isnan(distance), np.nan, distance), axis=1)
+    distance = np.where(np.isnan(distance), row_means[:, None], distance)
+    distance = (distance + distance.T) / 2
+    np.fill_diagonal(distance, 0.0)
+    centring = np.eye(n) - np.ones((n, n)) / n
+    inner = -0.5 * centring @ (distance**2) @ centring
+    values, vectors = np.linalg.eigh(inner)
+    first = vectors[:, -1] * np.sqrt(max(values[-1], 0.0))
+    if first[np.argmax(np.abs(first))] < 0:
+        first = -first
+    return first

@@ -212,3 +212,57 @@ def composition(request, iso3: str, params: Query[VoteSelectionParams]):
     except selectors.UnknownState:
         raise _unknown(iso3) from None
     return [{"year": y.year, "yes": y.yes, "no": y.no, "abstain": y.abstain} for y in years]
+
+
+class VoteStateFigureOut(Schema):
+    iso3: str
+    state: str
+    regional_group: str
+
+
+class VoteOutvotedOut(VoteStateFigureOut):
+    share_outvoted: float
+    outvoted: int = Field(description="Yes or no votes cast on the losing side")
+    counted: int = Field(description="Yes or no votes in roll calls one of them won")
+
+
+@router.get(
+    "/votes/outvoted",
+    response={200: list[VoteOutvotedOut], **errors(400, 422)},
+    summary="States by how often their yes or no was on the losing side, highest first",
+)
+def outvoted(request, params: Query[VoteSelectionParams]):
+    return [
+        {
+            "iso3": f.iso3,
+            "state": f.name,
+            "regional_group": f.group,
+            "share_outvoted": f.value,
+            "outvoted": f.part,
+            "counted": f.count,
+        }
+        for f in selectors.most_outvoted(params.selection())
+    ]
+
+
+class VoteIdealPointOut(VoteStateFigureOut):
+    point: float = Field(description="First coordinate of classical MDS of 1 - agreement")
+    votes: int
+
+
+@router.get(
+    "/votes/ideal-points",
+    response={200: list[VoteIdealPointOut], **errors(400, 422)},
+    summary="States along the first dimension of their votes (docs/votes.md), lowest first",
+)
+def ideal_points(request, params: Query[VoteSelectionParams]):
+    return [
+        {
+            "iso3": f.iso3,
+            "state": f.name,
+            "regional_group": f.group,
+            "point": f.value,
+            "votes": f.count,
+        }
+        for f in selectors.ideal_points(params.selection())
+    ]

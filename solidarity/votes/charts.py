@@ -78,3 +78,54 @@ def composition_svg(
         x += 30 + 8 * len(labels[key])
     parts.append("</svg>")
     return "".join(parts)
+
+
+def strip_svg(
+    points: Sequence[tuple[str, str, float]],
+    rows: Sequence[tuple[str, str]],
+    *,
+    title: str,
+    description: str = "",
+) -> str:
+    """States as dots along one axis, one line per group: ``points`` are (name, group, value),
+    ``rows`` the (group, label) lines in order. Each dot names its State and value."""
+    width, left, right, top, line = 760, 210, 16, 16, 34
+    height = top + line * len(rows) + 30
+    values = [value for _name, _group, value in points] or [0.0]
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
+
+    def x_of(value: float) -> float:
+        return left + (width - left - right) * (value - low) / span
+
+    parts = [
+        '<svg xmlns="http://www.w3.org/2000/svg" role="img" '
+        'aria-labelledby="strip-title strip-desc" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'font-family="sans-serif" font-size="12">',
+        f'<title id="strip-title">{escape(title)}</title>',
+        f'<desc id="strip-desc">{escape(description)}</desc>',
+    ]
+    for index, (group, label) in enumerate(rows):
+        y = top + line * index + line / 2
+        colour = palette[index % len(palette)]
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#dddddd"/>'
+            f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{escape(label)}</text>'
+        )
+        for name, point_group, value in points:
+            if point_group == group:
+                parts.append(
+                    f'<circle cx="{x_of(value):.1f}" cy="{y:.1f}" r="4" fill="{colour}" '
+                    f'fill-opacity="0.7" stroke="#333333" stroke-width="0.5">'
+                    f"<title>{escape(name)}: {value:.3f}</title></circle>"
+                )
+    axis = top + line * len(rows) + 4
+    parts.append(
+        f'<line x1="{left}" y1="{axis}" x2="{width - right}" y2="{axis}" stroke="#333333"/>'
+        f'<text x="{left}" y="{axis + 18}">{low:.2f}</text>'
+        f'<text x="{width - right}" y="{axis + 18}" text-anchor="end">{high:.2f}</text>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)

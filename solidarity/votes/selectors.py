@@ -287,6 +287,76 @@ def country_section(country) -> dict:
         "closest": named[:5],
         "furthest": list(reversed(named[-5:])) if len(named) > 5 else [],
         "composition": composition,
+        "group_majority": agreement_with_group_majority(country.iso3),
         "has_unvotes": bool((data.sources[data.matrix[row] > 0] == Source.UNVOTES).any()),
         "citation": unvotes.CITATION,
     }
+
+
+@dataclass(frozen=True)
+class StateFigure:
+    iso3: str
+    name: str
+    group: str
+    value: float
+    count: int  # roll calls the figure is taken over
+    part: int = 0  # of which, those counted (outvoted, agreed)
+
+
+def _names_and_groups() -> dict[str, tuple[str, str]]:
+    return {
+        iso3: (name, group)
+        for iso3, name, group in Country.objects.values_list("iso3", "un_name", "regional_group")
+    }
+
+
+def most_outvoted(
+    selection: Selection = Selection(), *, min_counted: int = 20
+) -> list[StateFigure]:
+    """States by the share of their yes and no votes cast on the losing side, highest first."""
+    data = vote_data()
+    lost, counted = analytics.outvoted(data.matrix[:, selection.mask(data)])
+    names = _names_and_groups()
+    found = [
+        StateFigure(
+            iso3, *names[iso3], float(lost[row] / counted[row]), int(counted[row]), int(lost[row])
+        )
+        for row, iso3 in enumerate(data.states)
+        if counted[row] >= min_counted and iso3 in names
+    ]
+    found.sort(key=lambda f: (-f.value, -f.count, f.iso3))
+    return found
+
+
+def agreement_with_group_majority(
+    iso3: str, selection: Selection = Selection()
+) -> analytics.Agreement | None:
+    """A State's agreement with the majority of its regional group (None for an observer)."""
+    data = vote_data()
+    row = _row(data, iso3)
+    group = next((g for g, rows in data.groups.items() if row in rows), None)
+    if group is None:
+        return None
+    rows = data.groups[group]
+    columns = data.matrix[:, selection.mask(data)]
+    majority = analytics.group_majority(columns[rows])
+    return analytics.agreement(columns[row], majority)
+
+
+def ideal_points(selection: Selection = Selection(), *, min_votes: int = 20) -> list[StateFigure]:
+    """Each State's place on the first dimension of its votes (docs/votes.md), lowest first;
+    States with fewer than ``min_votes`` votes in the selection are left out."""
+    data = vote_data()
+    columns = data.matrix[:, selection.mask(data)]
+    votes = (columns > 0).sum(axis=1)
+    rows = [row for row in range(len(data.states)) if votes[row] >= min_votes]
+    if len(rows) < 2:
+        return []
+    points = analytics.ideal_points(*analytics.agreement_counts(columns[rows]))
+    names = _names_and_groups()
+    found = [
+        StateFigure(data.states[row], *names[data.states[row]], float(point), int(votes[row]))
+        for row, point in zip(rows, points, strict=True)
+    ]
+    found.sort(key=lambda f: (f.value, f.iso3))
+    return found

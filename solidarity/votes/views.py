@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from solidarity.core.export import csv_response
-from solidarity.countries.models import Country
+from solidarity.countries.models import Country, RegionalGroup
 from solidarity.resolutions.models import Body
 from solidarity.votes import charts, selectors
 from solidarity.votes.models import Topic
@@ -41,16 +41,10 @@ def _selection(request) -> tuple[selectors.Selection, dict, list[str]]:
 
 def overview(request):
     selection, values, problems = _selection(request)
-    cohesion = selectors.group_cohesion(selection)
     if request.GET.get("format") == "csv":
-        return csv_response(
-            "regional-group-cohesion.csv",
-            ["group", "members", "cohesion", "roll_calls"],
-            (
-                [row.group, row.members, row.cohesion.index, row.cohesion.roll_calls]
-                for row in cohesion
-            ),
-        )
+        return _table_csv(request.GET.get("table", ""), selection)
+    cohesion = selectors.group_cohesion(selection)
+    points = selectors.ideal_points(selection)
     countries = list(Country.objects.values_list("iso3", "un_name"))
     known = {iso3 for iso3, _name in countries}
     a = request.GET.get("a", "").upper()[:3]
@@ -77,9 +71,62 @@ def overview(request):
             "topics": Topic.choices,
             "cohesion": cohesion,
             "adoption": selectors.adoption_per_year(),
-            "query_string": request.GET.urlencode(),
+            "outvoted": selectors.most_outvoted(selection)[:10],
+            "ideal_points": points,
+            "query_without_format": _without(request, "format", "table"),
         },
     )
+
+
+def _without(request, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _table_csv(table: str, selection: selectors.Selection):
+    if table == "outvoted":
+        return csv_response(
+            "most-often-outvoted.csv",
+            ["iso3", "state", "regional_group", "share_outvoted", "outvoted", "counted"],
+            (
+                [f.iso3, f.name, f.group, f.value, f.part, f.count]
+                for f in selectors.most_outvoted(selection)
+            ),
+        )
+    if table == "ideal-points":
+        return csv_response(
+            "ideal-points.csv",
+            ["iso3", "state", "regional_group", "point", "votes"],
+            (
+                [f.iso3, f.name, f.group, f.value, f.count]
+                for f in selectors.ideal_points(selection)
+            ),
+        )
+    return csv_response(
+        "regional-group-cohesion.csv",
+        ["group", "members", "cohesion", "roll_calls"],
+        (
+            [row.group, row.members, row.cohesion.index, row.cohesion.roll_calls]
+            for row in selectors.group_cohesion(selection)
+        ),
+    )
+
+
+def ideal_points_svg(request):
+    selection, _values, _problems = _selection(request)
+    points = selectors.ideal_points(selection)
+    svg = charts.strip_svg(
+        [(f.name, f.group, f.value) for f in points],
+        [(value, str(label)) for value, label in RegionalGroup.choices],
+        title=_("States on the first dimension of their votes"),
+        description=_(
+            "Each State is a dot on one line per regional group; States that vote alike "
+            "lie close together. The table beside the chart gives every value."
+        ),
+    )
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
 
 
 def _country(iso3: str) -> Country:

@@ -180,6 +180,8 @@ def test_every_operation_serves_real_records_as_documented(records):
         ("/api/v1/votes/partners/{iso3}", {"iso3": "CUB"}, {"topic": "hr"}, 200),
         ("/api/v1/votes/cohesion", {}, {"from": "2024-01-01"}, 200),
         ("/api/v1/votes/composition/{iso3}", {"iso3": "CUB"}, {}, 200),
+        ("/api/v1/votes/outvoted", {}, {"to": "2020"}, 200),
+        ("/api/v1/votes/ideal-points", {}, {"body": "GA"}, 200),
         # The mandate with its record and tasks is checked in tests/mandate/test_record.py.
         ("/api/v1/mandate", {}, {}, 404),
         ("/api/v1/mandate/tasks", {}, {"status": "open", "addressee": "States"}, 200),

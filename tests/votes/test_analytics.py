@@ -142,3 +142,40 @@ def test_cohesion_is_one_when_a_group_votes_as_one(line, size, data):
 def test_cohesion_lies_between_zero_and_one(matrix):
     result = analytics.cohesion(matrix)
     assert result.index is None or 0.0 <= result.index <= 1.0
+
+
+def test_a_state_is_outvoted_when_the_other_side_of_yes_and_no_had_more_votes():
+    # rc1: 2 yes 1 no -> State 2 outvoted; rc2: 1 yes 1 no -> a tie, nobody counted;
+    # rc3: 2 no (abstain aside) -> nobody outvoted; rc4: abstentions only -> not counted.
+    lost, counted = analytics.outvoted(THREE)
+    assert lost.tolist() == [0, 0, 1]
+    assert counted.tolist() == [2, 2, 1]
+
+
+def test_each_member_is_compared_with_its_groups_majority():
+    # Majorities: rc1 yes, rc2 none (a tie), rc3 no, rc4 abstain.
+    assert analytics.group_majority(THREE).tolist() == [Y, 0, N, A]
+    assert analytics.agreement_with_majority(THREE) == [
+        analytics.Agreement(agreed=3, compared=3),
+        analytics.Agreement(agreed=2, compared=2),
+        analytics.Agreement(agreed=1, compared=3),
+    ]
+
+
+def test_ideal_points_put_states_that_vote_alike_together_and_blocs_apart():
+    blocs = np.array(
+        [
+            [Y, Y, N, Y, A],
+            [Y, Y, N, Y, A],
+            [Y, Y, N, _, A],
+            [N, N, Y, N, Y],
+            [N, N, Y, N, Y],
+        ],
+        dtype=np.int8,
+    )
+    points = analytics.ideal_points(*analytics.agreement_counts(blocs))
+    assert points[0] == pytest.approx(points[1]) == pytest.approx(points[2])
+    assert points[3] == pytest.approx(points[4])
+    assert np.sign(points[0]) != np.sign(points[3])
+    # The sign is fixed: the coordinate furthest from 0 is positive.
+    assert points[np.argmax(np.abs(points))] > 0

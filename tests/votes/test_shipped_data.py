@@ -164,3 +164,41 @@ def test_a_states_page_ranks_its_partners_and_cites_voeten(shipped_import, clien
     expected = f'<tr><th scope="row">1990</th><td>{yes}</td><td>{no}</td><td>{abstain}</td>'
     assert expected in page
     assert "Erik Voeten" in client.get("/votes/").content.decode()
+
+
+def test_most_often_outvoted_counts_as_the_csv_does(shipped_import, client):
+    known = set(Country.objects.values_list("iso2", flat=True))
+    tallies: dict[str, Counter] = {}
+    for row in shipped_rows():
+        code = row["country_code"] or {"Federal Republic of Germany": "DE"}.get(row["country"], "")
+        if code in known:
+            tallies.setdefault(row["rcid"], Counter())[row["vote"]] += 1
+    lost = counted = 0
+    for row in shipped_rows():
+        if row["country_code"] != "IL" or row["vote"] == "abstain":
+            continue
+        tally = tallies[row["rcid"]]
+        if tally["yes"] != tally["no"]:
+            counted += 1
+            winner = "yes" if tally["yes"] > tally["no"] else "no"
+            lost += row["vote"] != winner
+    ranked = client.get("/api/v1/votes/outvoted").json()
+    israel = next(r for r in ranked if r["iso3"] == "ISR")
+    assert (israel["outvoted"], israel["counted"]) == (lost, counted)
+    assert israel["share_outvoted"] == pytest.approx(lost / counted)
+    shares = [r["share_outvoted"] for r in ranked]
+    assert shares == sorted(shares, reverse=True)
+
+
+def test_on_one_dimension_the_us_lies_nearer_israel_than_cuba(shipped_import, client):
+    points = {r["iso3"]: r["point"] for r in client.get("/api/v1/votes/ideal-points").json()}
+    assert abs(points["USA"] - points["ISR"]) < abs(points["USA"] - points["CUB"])
+    page = client.get("/votes/").content.decode()
+    assert 'id="ideal-points"' in page and 'id="outvoted"' in page
+    chart = client.get("/votes/ideal-points.svg", {"from": "2000"})
+    assert (
+        chart["Content-Type"].startswith("image/svg+xml")
+        and b"United States of America: " in chart.content
+    )
+    state = client.get("/countries/FRA/").content.decode()
+    assert "It voted with the majority of the Western European and other States in" in state
