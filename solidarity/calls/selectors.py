@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from solidarity.calls.indexing import SEARCH_KIND
 from solidarity.calls.models import Call, CallStatus, Submission, SubmissionStatus
-from solidarity.calls.permissions import can_review_submissions, can_see_submission, party_of
+from solidarity.calls.permissions import can_see_submission, party_of
 from solidarity.core import search
 
 
@@ -64,19 +64,6 @@ def call_get(slug_or_id: str) -> Call:
 
 
 _SUBMISSION_RELATED = ("call", "state", "organization", "created_by", "submitted_by")
-
-
-def submissions_visible_to(user) -> QuerySet[Submission]:
-    """Published submissions, and the unpublished ones the person may see: their party's
-    (their State's, their organization's, their own), or all for reviewers."""
-    found = Submission.objects.select_related(*_SUBMISSION_RELATED)
-    if can_review_submissions(user):
-        return found
-    party = party_of(user)
-    visible = Q(published_at__isnull=False)
-    if party is not None:
-        visible |= Q(party=party[0])
-    return found.filter(visible)
 
 
 def submission_get_for_user(user, call: Call, pk: int) -> Submission:
