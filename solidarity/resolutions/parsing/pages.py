@@ -198,8 +198,13 @@ def _furniture_inside(text: str, title: str | None) -> str | None:
 
 
 def _marker_seen(lines: list[Line], marker: str) -> bool:
-    """Whether the footnote's marker appears in the text read so far."""
-    return any(marker in line.text and marker_in(line.text, marker) for line in lines)
+    """Whether the footnote's marker appears in the text read so far.
+
+    Looked for from the last line back: a note is printed on the page of its
+    marker, so the marker is most often a few lines up, and each line costs a
+    search of the marker glued, explicit or set apart.
+    """
+    return any(marker in line.text and marker_in(line.text, marker) for line in reversed(lines))
 
 
 def _resumes_text(note: FootnoteText, content: str) -> bool:
