@@ -31,9 +31,12 @@ SYMBOL = re.compile(r"[ACDEFHIPSTU][A-Z]{0,5}(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+")
 _OWN_SYMBOL = re.compile(r"A/(HRC/)?(RES|DEC)/((?:E?S-)?\d+/\d+)")
 _PART = re.compile(r" ([A-Z])(?![A-Za-z0-9/])")  # the part of "A/RES/78/262 A"
 _MONTH = "|".join(MONTHS)
-# "53/5", "S-35/1", "ES-11/1", "78/262 A" (a part), "1325 (2000)", "2200 A (XXI)".
+# "53/5", "S-35/1", "ES-11/1", "78/262 A" (a part), "78/262 A and B" (parts of one
+# resolution: each is cited), "1325 (2000)", "2200 A (XXI)".
+_LETTER = r"[A-Z](?![A-Za-z0-9/])"
+_MORE_PARTS = rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LETTER})*"
 _NUMBER = (
-    r"(?:E?S-)?\d{1,4}/\d{1,4}(?: [A-Z](?![A-Za-z0-9/]))?(?!/)"
+    rf"(?:E?S-)?\d{{1,4}}/\d{{1,4}}(?: {_LETTER}{_MORE_PARTS})?(?!/)"
     r"|\d{2,4}(?:\s[A-Z])?\s\((?:\d{4}|[IVXLC]+)\)"
 )
 _OF_DATE = rf"(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}})?"
@@ -65,6 +68,17 @@ def _prefix(printed: str | None, body: str) -> str:
     if printed == "Council":
         return "HRC" if body == "HRC" else ""
     return _PREFIXES[printed]
+
+
+_PARTS = re.compile(_LETTER)
+
+
+def _parts(number: str) -> list[str]:
+    """Each part a number cites: "78/262 A and B" is "78/262 A" and "78/262 B"."""
+    if "," not in number and " and " not in number:
+        return [number]
+    resolution, _, letters = number.partition(" ")
+    return [f"{resolution} {letter}" for letter in _PARTS.findall(letters)]
 
 
 def _cite(found: dict[tuple[str, str], Reference], kind: str, cited: str, anchor: str) -> None:
@@ -108,8 +122,9 @@ def find_references(cited_in: list[tuple[str, str]], body: str) -> list[Referenc
             printed = before and (before.group("body") or before.group("its"))
             prefix = _prefix(printed or None, body)
             for number in _EACH.finditer(match.group("numbers")):
-                cited = f"{prefix} {number.group()}" if prefix else number.group()
-                citations.append((match.start("numbers") + number.start(), kind, cited))
+                for each in _parts(number.group()):
+                    cited = f"{prefix} {each}" if prefix else each
+                    citations.append((match.start("numbers") + number.start(), kind, cited))
         citations.sort(key=lambda item: item[0])
         for _, kind, cited in citations:
             _cite(found, kind, cited, anchor)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from solidarity.resolutions.parsing import parse_file
 from solidarity.resolutions.parsing.references import find_references
 from tests.resolutions.parsing.variants import INPUTS
+
+CORPUS = Path(__file__).parents[1] / "corpus"
 
 
 def _cited(text: str, body: str = "HRC") -> list[tuple[str, str]]:
@@ -70,3 +74,21 @@ def test_footnotes_are_cited_in_document_order_after_the_paragraph_carrying_thei
     assert cited["GA 2625 (XXV)"] == ["fn-7"]
     order = [reference.cited for reference in document.references]
     assert order.index("A/HRC/57/45") < order.index("A/HRC/56/57")
+
+
+def test_the_parts_of_one_resolution_printed_together_are_each_cited():
+    # A/RES/80/17, preambular paragraph 1, read in tests/resolutions/corpus: "its resolutions
+    # ... 35/147 of 12 December 1980, 36/87 A and B of 9 December 1981, 37/75 of ...".
+    document = parse_file(CORPUS / "A_RES_80_17.txt").document
+    cited = [reference.cited for reference in document.references]
+    position = cited.index("GA 35/147")
+    assert cited[position : position + 4] == ["GA 35/147", "GA 36/87 A", "GA 36/87 B", "GA 37/75"]
+    assert _cited("Recalling its resolutions 78/262 A, B and C,", "GA") == [
+        ("resolution", "GA 78/262 A"),
+        ("resolution", "GA 78/262 B"),
+        ("resolution", "GA 78/262 C"),
+    ]
+    assert _cited("resolutions 78/262 A and 79/1", "GA") == [
+        ("resolution", "78/262 A"),
+        ("resolution", "79/1"),
+    ]
