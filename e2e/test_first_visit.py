@@ -48,6 +48,8 @@ def test_a_developer_reads_the_api_documentation_served_locally(page):
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Open data and API"
     ).click()
+    # The reference is written in the page; Swagger UI opens below it, from our own files.
+    page.get_by_text("Open the interactive explorer").click()
     page.get_by_text("/api/v1/resolutions/{symbol}", exact=True).first.wait_for()
     assert page.get_by_role("heading", name="Solidarity API").is_visible()
     assert page.get_by_text("Unable to render this definition").count() == 0
