@@ -7,9 +7,7 @@ import re
 from e2e.conftest import screenshot
 
 
-def test_an_anonymous_visitor_is_asked_to_sign_in_and_lands_on_the_page_asked_for(
-    page, platform
-):
+def test_an_anonymous_visitor_is_asked_to_sign_in_and_lands_on_the_page_asked_for(page, platform):
     email, password = platform["accounts"]["secretariat"]
     for path in ("/audit/", "/resolutions/ingest/", "/accounts/pending/"):
         response = page.goto(path)
