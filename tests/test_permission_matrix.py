@@ -334,6 +334,8 @@ MATRIX.update(
         "/api/v1/votes/cohesion": EVERYONE,
         "/api/v1/votes/composition/CUB": EVERYONE,
         "/votes/ideal-points.svg?from=2024": EVERYONE,
+        "/votes/agreement-map.svg?a=CUB": EVERYONE,
+        "/votes/agreement-map.svg?a=XXX": _row(*[NOT_FOUND] * 8),
         "/api/v1/votes/outvoted": EVERYONE,
         "/api/v1/votes/ideal-points": EVERYONE,
     }
@@ -1584,6 +1586,7 @@ ROUTES.update(
         "votes/states/<str:iso3>/by-year.svg": ("/votes/states/CUB/by-year.svg", ()),
         "votes/states/<str:iso3>/by-year.csv": ("/votes/states/CUB/by-year.csv", ()),
         "votes/ideal-points.svg": ("/votes/ideal-points.svg?from=2024", ()),
+        "votes/agreement-map.svg": ("/votes/agreement-map.svg?a=CUB", ()),
     }
 )
 API_EXAMPLES.update(

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from solidarity.core.export import csv_response
+from solidarity.countries import world_map
 from solidarity.countries.models import Country, RegionalGroup
 from solidarity.resolutions.models import Body
 from solidarity.votes import charts, selectors
@@ -42,7 +43,10 @@ def _selection(request) -> tuple[selectors.Selection, dict, list[str]]:
 def overview(request):
     selection, values, problems = _selection(request)
     if request.GET.get("format") == "csv":
-        return _table_csv(request.GET.get("table", ""), selection)
+        a = request.GET.get("a", "").upper()[:3]
+        if a and not Country.objects.filter(iso3=a).exists():
+            raise Http404(_("No UN Member or observer State has this code."))
+        return _table_csv(request.GET.get("table", ""), selection, a)
     cohesion = selectors.group_cohesion(selection)
     points = selectors.ideal_points(selection)
     countries = list(Country.objects.values_list("iso3", "un_name"))
@@ -53,6 +57,11 @@ def overview(request):
     if a in known and b in known:
         pair = selectors.agreement_of(a, b, selection)
     names = dict(countries)
+    with_a = (
+        [(names.get(row.iso3, row.iso3), row) for row in selectors.partners_of(a, selection)]
+        if a in known
+        else []
+    )
     return render(
         request,
         "votes/overview.html",
@@ -64,6 +73,7 @@ def overview(request):
             "a_name": names.get(a, ""),
             "b_name": names.get(b, ""),
             "pair": pair,
+            "with_a": with_a,
             "values": values,
             "problems": problems,
             "selected": selectors.selected_count(selection),
@@ -85,7 +95,23 @@ def _without(request, *names: str) -> str:
     return query.urlencode()
 
 
-def _table_csv(table: str, selection: selectors.Selection):
+def _table_csv(table: str, selection: selectors.Selection, a: str = ""):
+    if table == "agreement" and a:
+        names = dict(Country.objects.values_list("iso3", "un_name"))
+        return csv_response(
+            f"agreement-with-{a}.csv",
+            ["iso3", "state", "agreement", "agreed", "compared"],
+            (
+                [
+                    r.iso3,
+                    names.get(r.iso3, r.iso3),
+                    r.agreement.share,
+                    r.agreement.agreed,
+                    r.agreement.compared,
+                ]
+                for r in selectors.partners_of(a, selection)
+            ),
+        )
     if table == "outvoted":
         return csv_response(
             "most-often-outvoted.csv",
@@ -125,6 +151,50 @@ def ideal_points_svg(request):
             "Each State is a dot on one line per regional group; States that vote alike "
             "lie close together. The table beside the chart gives every value."
         ),
+    )
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+
+
+AGREEMENT_BINS = ((0.8, "80"), (0.6, "60"), (0.4, "40"), (0.2, "20"), (0.0, "0"))
+
+
+def agreement_map_svg(request):
+    """The world coloured by agreement with the chosen State over the selected roll calls."""
+    selection, _values, _problems = _selection(request)
+    chosen = _country(request.GET.get("a", ""))
+    try:
+        ranked = selectors.partners_of(chosen.iso3, selection)
+    except selectors.UnknownState:
+        ranked = []
+    drawn = world_map.countries_with_shapes()
+    categories = {}
+    for row in ranked:
+        share = row.agreement.share or 0.0
+        if row.iso3 in drawn:
+            categories[row.iso3] = next(key for floor, key in AGREEMENT_BINS if share >= floor)
+    legend = [
+        ("80", _("80 % or more alike"), "agreement-80"),
+        ("60", _("60 to 80 %"), "agreement-60"),
+        ("40", _("40 to 60 %"), "agreement-40"),
+        ("20", _("20 to 40 %"), "agreement-20"),
+        ("0", _("under 20 %"), "agreement-0"),
+    ]
+    svg = world_map.render_world_map(
+        categories,
+        legend,
+        title=_("Agreement with %(state)s in recorded votes") % {"state": chosen.un_name},
+        description=_(
+            "Each State coloured by the share of the selected roll calls, among those where "
+            "both voted, in which it voted as %(state)s did. The table on the page gives "
+            "every figure."
+        )
+        % {"state": chosen.un_name},
+        names=dict(Country.objects.values_list("iso3", "un_name")),
+        link_template="/countries/{iso3}/",
+        neutral_label=_("Fewer than 20 roll calls compared, or the State chosen"),
+        note=world_map.BOUNDARIES_NOTE,
+        id_prefix="agreement-map",
+        lang=request.LANGUAGE_CODE,
     )
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
 

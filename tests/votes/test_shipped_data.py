@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import gzip
 import random
+import re
 from collections import Counter
 
 import pytest
@@ -202,3 +203,23 @@ def test_on_one_dimension_the_us_lies_nearer_israel_than_cuba(shipped_import, cl
     )
     state = client.get("/countries/FRA/").content.decode()
     assert "It voted with the majority of the Western European and other States in" in state
+
+
+def test_the_world_map_colours_each_state_by_its_agreement_with_the_chosen_one(
+    shipped_import, client
+):
+    svg = client.get("/votes/agreement-map.svg", {"a": "USA"}).content.decode()
+    for other in ("ISR", "CUB", "GBR"):
+        share = client.get("/api/v1/votes/agreement", {"a": "USA", "b": other}).json()["agreement"]
+        floor = next(f for f in (80, 60, 40, 20, 0) if share * 100 >= f)
+        assert re.search(rf'<g class="country agreement-{floor}" data-iso3="{other}"', svg), (
+            other,
+            floor,
+        )
+    page = client.get("/votes/", {"a": "USA", "b": "ISR"}).content.decode()
+    assert "/votes/agreement-map.svg?a=USA" in page and 'id="agreement-with"' in page
+    rows = b"".join(
+        client.get("/votes/", {"a": "USA", "format": "csv", "table": "agreement"}).streaming_content
+    ).decode("utf-8-sig")
+    ranked = client.get("/api/v1/votes/partners/USA", {"limit": 200}).json()["closest"]
+    assert [line.split(",")[0] for line in rows.splitlines()[1:]] == [p["iso3"] for p in ranked]
