@@ -235,6 +235,16 @@ class AnnexReader:
                     found.extend((anchor, join_lines(sub.parts)) for sub in _walk(item.subs))
         return found
 
+    def first_lines(self) -> list[int]:
+        """The first line of each text of :meth:`texts`, in the same order."""
+        found = []
+        for annex in self.annexes:
+            for item in annex.items:
+                found.append(item.line)
+                if isinstance(item, ParagraphDraft):
+                    found.extend(sub.line for sub in _walk(item.subs))
+        return found
+
     def build(self, texts: list[str]) -> list[Annex]:
         """The annexes, with the texts of :meth:`texts` given back (markers placed)."""
         remaining = iter(texts)

@@ -199,7 +199,9 @@ def _glued_or_explicit(text: str, marker: str, start: int) -> tuple[int, int, bo
     return None
 
 
-def place_markers(texts: list[str], markers: list[str]) -> tuple[list[str], list[int | None]]:
+def place_markers(
+    texts: list[str], markers: list[str], begun: list[int] | None = None
+) -> tuple[list[str], list[int | None]]:
     """Rewrite markers as ``[^n]``; return the texts and, per marker, the text index.
 
     Any texts will do (paragraphs of the resolution, of its annexes, footnotes),
@@ -208,6 +210,9 @@ def place_markers(texts: list[str], markers: list[str]) -> tuple[list[str], list
     for a later marker. A marker printed explicitly (``[^n]``, as Markdown gives
     it) is the only one looked for its number; the others may be glued to what
     precedes them, or, failing that, set apart by a space (see ``_place_spaced``).
+    ``begun``, when given, says per marker how many of the texts (from the first)
+    begin before its footnote is printed: a marker stands on its note's page or
+    earlier, so a number in a paragraph that begins after the note is not taken.
     """
     texts = list(texts)
     found: list[int | None] = []
@@ -215,10 +220,11 @@ def place_markers(texts: list[str], markers: list[str]) -> tuple[list[str], list
     # A Markdown conversion may mark some footnotes explicitly and leave others bare.
     joined = "\n".join(texts) if "[^" in "".join(texts) else ""
     explicit = {marker for marker in markers if f"[^{marker}]" in joined}
-    for marker in markers:
+    for number, marker in enumerate(markers):
         where = None
         only_explicit = marker in explicit
-        for position in range(index, len(texts)):
+        stop = len(texts) if begun is None else min(len(texts), begun[number])
+        for position in range(index, stop):
             text = texts[position]
             start = offset if position == index else 0
             if only_explicit:
@@ -237,11 +243,13 @@ def place_markers(texts: list[str], markers: list[str]) -> tuple[list[str], list
             break
         found.append(where)
     if None in found:
-        _place_spaced(texts, markers, found)
+        _place_spaced(texts, markers, found, begun)
     return texts, found
 
 
-def _place_spaced(texts: list[str], markers: list[str], found: list[int | None]) -> None:
+def _place_spaced(
+    texts: list[str], markers: list[str], found: list[int | None], begun: list[int] | None
+) -> None:
     """Attach markers set apart by a space where exactly one stands between its neighbours.
 
     The neighbours are the markers placed before and after it; the numbers of a
@@ -253,7 +261,7 @@ def _place_spaced(texts: list[str], markers: list[str], found: list[int | None])
     for number, marker in enumerate(markers):
         if found[number] is not None:
             continue
-        candidates = _set_apart(texts, markers, found, number, enough=1)
+        candidates = _set_apart(texts, markers, found, number, enough=1, begun=begun)
         if len(candidates) == 1:
             position, at = candidates[0]
             text = texts[position]
@@ -264,10 +272,17 @@ def _place_spaced(texts: list[str], markers: list[str], found: list[int | None])
 
 
 def _set_apart(
-    texts: list[str], markers: list[str], found: list[int | None], number: int, *, enough: int
+    texts: list[str],
+    markers: list[str],
+    found: list[int | None],
+    number: int,
+    *,
+    enough: int,
+    begun: list[int] | None = None,
 ) -> list[tuple[int, int]]:
     """(text, offset) where marker ``number`` stands set apart between its placed neighbours.
 
+    Only in the texts that begin before its note (``begun``, as for ``place_markers``).
     The search stops once more than ``enough`` are found.
     """
     marker = markers[number]
@@ -284,6 +299,11 @@ def _set_apart(
         if at is not None:
             last, end = at, texts[at].find(f"[^{markers[after]}]")
             break
+    if begun is not None and begun[number] <= last:
+        last = begun[number] - 1
+        if last < 0:
+            return []
+        end = len(texts[last])
     candidates: list[tuple[int, int]] = []
     for position in range(first, last + 1):
         text = texts[position]
@@ -298,7 +318,12 @@ def _set_apart(
 
 
 def unplaced(
-    texts: list[str], markers: list[str], found: list[int | None], number: int, anchors: list[str]
+    texts: list[str],
+    markers: list[str],
+    found: list[int | None],
+    number: int,
+    anchors: list[str],
+    begun: list[int] | None = None,
 ) -> str:
     """Why footnote ``number`` (its index in ``markers``) has no marker, for its warning.
 
@@ -308,7 +333,7 @@ def unplaced(
     tell which is the marker.
     """
     marker = markers[number]
-    places = _set_apart(texts, markers, found, number, enough=8) if texts else []
+    places = _set_apart(texts, markers, found, number, enough=8, begun=begun) if texts else []
     if len(places) < 2:
         return f"no marker of footnote {marker} in the text"
     where = ", ".join(dict.fromkeys(anchors[position] for position, _ in places))

@@ -23,6 +23,7 @@ closing line and its last paragraph unterminated, is truncated.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 
@@ -506,26 +507,33 @@ class Reader:
         diagnostics = self.diagnostics
         anchors: list[str] = []
         texts: list[str] = []
+        starts: list[int] = []  # the first line of each text
         for paragraph in self.preamble:
             anchors.append(preambular_anchor(paragraph.number))
             texts.append(join_lines(paragraph.parts))
+            starts.append(paragraph.line)
         subs: list[tuple[int, SubparagraphDraft]] = []
         for paragraph in self.operative:
             anchor = operative_anchor(paragraph.number)
             anchors.append(anchor)
             texts.append(join_lines(paragraph.parts))
+            starts.append(paragraph.line)
             for sub in _walk(paragraph.subs) if paragraph.subs else ():
                 anchors.append(anchor)
                 texts.append(join_lines(sub.parts))
+                starts.append(sub.line)
                 subs.append((len(texts) - 1, sub))
         annexed = len(texts)
         for anchor, text in self.annexes.texts():
             anchors.append(anchor)
             texts.append(text)
+        starts.extend(self.annexes.first_lines())
         notes = self.notes
         self._check_footnote_numbers()
         markers = [note.marker for note in notes]
-        texts, where = place_markers(texts, markers)
+        # A marker is printed on its note's page or before: in a text begun before the note.
+        begun = [bisect.bisect_right(starts, note.line) for note in notes]
+        texts, where = place_markers(texts, markers, begun)
         for index, sub in subs:
             sub.parts = [texts[index]]
         document.annexes = self.annexes.build(texts[annexed:])
@@ -533,7 +541,7 @@ class Reader:
         for number, (note, found) in enumerate(zip(notes, where, strict=True)):
             placed_in = anchors[found] if found is not None else None
             if placed_in is None:
-                diagnostics.warn(note.line, unplaced(texts, markers, where, number, anchors))
+                diagnostics.warn(note.line, unplaced(texts, markers, where, number, anchors, begun))
             footnotes.append(Footnote(note.marker, join_lines(note.parts), placed_in))
         document.footnotes = footnotes
 

@@ -236,3 +236,29 @@ def test_a_marker_that_cannot_be_told_apart_is_warned_about_at_its_footnote_nami
         "stands set apart more than once between the footnotes before and after it (in pp-2); "
         "attached to none"
     ]
+
+
+def test_a_number_in_a_paragraph_begun_after_the_note_is_not_its_marker():
+    # A/RES/80/8: preambular paragraph 18 (line 155) sets footnote 4's marker apart,
+    # "the Child, 4 which", and note 4 is printed under it at the foot of the page (line
+    # 194). Had the note been printed on an earlier page, with its marker lost there, the
+    # same words in a paragraph begun after the note could not hold its marker.
+    earlier = (
+        "Recalling the Universal Declaration of Human Rights, the International Covenant on "
+        "Economic, Social and Cultural Rights and the International Covenant on Civil and "
+        "Political Rights,"
+    )
+    later = (
+        "Recalling article 31 of the Convention on the Rights of the Child, 4 which outlines "
+        "the right of the child to engage in play and recreational activities,"
+    )
+    texts, found = place_markers([earlier, later], ["4"], begun=[2])
+    assert found == [1]
+    assert "the Child,[^4] which" in texts[1]
+    texts, found = place_markers([earlier, later], ["4"], begun=[1])
+    assert found == [None]
+    assert texts == [earlier, later]
+    # Glued to its word, as most markers are: "the Child4 which".
+    glued = later.replace("Child, 4 which", "Child,4 which")
+    assert place_markers([earlier, glued], ["4"], begun=[2])[1] == [1]
+    assert place_markers([earlier, glued], ["4"], begun=[1])[1] == [None]
