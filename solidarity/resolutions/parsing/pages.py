@@ -333,6 +333,9 @@ def read_pages(text: str) -> Pages:
     notes: list[FootnoteText] = []
     printed_symbol = None
     expected = 1
+    # " 1 ", the next note's number set apart, as looked for in long lines: made
+    # once per number rather than once per line.
+    apart, apart_of = " 1 ", 1
     in_block = False  # under a rule of underscores, until the page ends
     note: FootnoteText | None = None  # the footnote now being read
     gap = False
@@ -416,14 +419,18 @@ def read_pages(text: str) -> Pages:
         in_block = False
         line.gap = gap
         gap = False
-        if f" {expected} " in content and len(content) > 80:
+        if apart_of != expected:
+            apart, apart_of = f" {expected} ", expected
+        if len(content) > 80 and apart in content:
             inside = _notes_inside(content, expected, lines)
             if inside:
                 content = line.text = inside[0][1]
                 notes.extend(FootnoteText(mark, line.number, [words]) for mark, words in inside[1:])
                 expected += len(inside) - 1
-        if "meeting" in content:
-            run_on = _RUN_ON_CLOSING.search(content)
+        meeting = content.find("meeting")
+        if meeting != -1:
+            # The meeting line's number and "plenary" stand within a few words before it.
+            run_on = _RUN_ON_CLOSING.search(content, max(0, meeting - 40))
             if run_on is not None:
                 if run_on.start():  # else the line opens with the meeting
                     line.text = content[: run_on.start()]
