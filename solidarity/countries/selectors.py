@@ -3,8 +3,12 @@ from django.db.models import Count, Q
 from solidarity.countries.models import CouncilMembership, Country
 
 
-def countries_list(*, query: str = "", group: str = "", status: str = ""):
+def countries_list(
+    *, query: str = "", group: str = "", status: str = "", council_year: int | None = None
+):
     countries = Country.objects.all()
+    if council_year is not None:
+        countries = countries.filter(council_memberships__year=council_year)
     if query:
         countries = countries.filter(Q(un_name__icontains=query) | Q(iso3__iexact=query))
     if group:
@@ -20,3 +24,10 @@ def country_get(iso3: str) -> Country:
 
 def council_years(country: Country) -> list[int]:
     return list(CouncilMembership.objects.filter(country=country).values_list("year", flat=True))
+
+
+def council_membership_years() -> list[int]:
+    """The years of Council membership on record, the latest first."""
+    return list(
+        CouncilMembership.objects.order_by("-year").values_list("year", flat=True).distinct()
+    )

@@ -12,10 +12,13 @@ def country_list(request):
     group = request.GET.get("group", "")
     if group not in RegionalGroup.values:
         group = ""
+    council_years = selectors.council_membership_years()
+    council = request.GET.get("council", "")
+    council_year = int(council) if council.isdigit() and int(council) in council_years else None
     # Named and sorted in the reader's language; the search finds a State by its name in
     # that language, its UN name in English or its code.
     language = get_language()
-    countries = list(selectors.countries_list(group=group))
+    countries = list(selectors.countries_list(group=group, council_year=council_year))
     for country in countries:
         country.local_name = localized.state_name(country.iso3, language)
     if query:
@@ -31,6 +34,8 @@ def country_list(request):
             "query": query,
             "group": group,
             "groups": RegionalGroup.choices,
+            "council_years": council_years,
+            "council_year": council_year,
         },
     )
 

@@ -61,3 +61,26 @@ def test_a_reader_finds_a_state_by_its_name_in_their_language_or_in_english(clie
 def test_a_states_page_is_titled_in_the_readers_language(client):
     page = client.get("/fr/countries/ZAF/").content.decode()
     assert "<h1>Afrique du Sud</h1>" in page
+
+
+def test_a_reader_lists_the_members_of_the_council_in_a_year(client):
+    import csv
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "solidarity" / "countries" / "data"
+    with (data / "council_membership.csv").open(encoding="utf-8") as handle:
+        members_2025 = {row["iso3"] for row in csv.DictReader(handle) if row["year"] == "2025"}
+    with (data / "member_states.csv").open(encoding="utf-8") as handle:
+        western = {
+            row["iso3"]
+            for row in csv.DictReader(handle)
+            if row["regional_group"] == "Western European and other"
+        }
+    assert len(members_2025) == 47
+    page = client.get("/countries/?council=2025").content.decode()
+    assert set(re.findall(r"<td><code>([A-Z]{3})</code></td>", page)) == members_2025
+    page = client.get(
+        "/fr/countries/?council=2025&group=Western+European+and+other"
+    ).content.decode()
+    codes = set(re.findall(r"<td><code>([A-Z]{3})</code></td>", page))
+    assert codes == members_2025 & western and codes
