@@ -95,6 +95,15 @@ def cohesion_per_roll_call(group: np.ndarray) -> np.ndarray:
         return np.where(total > 0, (largest - (total - largest) / 2) / np.maximum(total, 1), np.nan)
 
 
+def agreement_index(yes: int, no: int, abstain: int) -> float | None:
+    """The Hix–Noury–Roland index of one group in one roll call (None when none voted)."""
+    total = yes + no + abstain
+    if not total:
+        return None
+    largest = max(yes, no, abstain)
+    return (largest - (total - largest) / 2) / total
+
+
 @dataclass(frozen=True, slots=True)
 class Cohesion:
     index: float | None  # mean AI over the roll calls counted

@@ -16,3 +16,8 @@ class VotesConfig(AppConfig):
         )
         # A resolution stored with a recorded vote becomes a roll call, in the same transaction.
         extensions.register_on_store("votes", services.roll_call_sync_resolution)
+        extensions.register_section(
+            order=20,
+            template="votes/resolution_groups.html",
+            data=selectors.resolution_vote_by_group,
+        )

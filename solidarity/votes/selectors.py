@@ -360,3 +360,87 @@ def ideal_points(selection: Selection = Selection(), *, min_votes: int = 20) -> 
     ]
     found.sort(key=lambda f: (f.value, f.iso3))
     return found
+
+
+@dataclass(frozen=True)
+class GroupTally:
+    group: str
+    label: str
+    yes: int
+    no: int
+    abstain: int
+
+    @property
+    def cohesion(self) -> float | None:
+        return analytics.agreement_index(self.yes, self.no, self.abstain)
+
+
+def resolution_vote_by_group(resolution) -> dict | None:
+    """The section of a resolution's page: each regional group's agreement index in its
+    recorded vote, and the Council members of that year that did not vote.
+
+    Reads the votes the page has loaded already (``resolutions.selectors.resolution_for_page``
+    prefetches them with their States); only the Council's membership is asked for.
+    """
+    from solidarity.countries.models import CouncilMembership
+
+    vote = getattr(resolution, "recorded_vote", None)
+    if vote is None or resolution.adopted_on is None:
+        return None
+    counts: dict[tuple[str, str], int] = {}
+    voters = set()
+    for cast in vote.casts.all():
+        key = (cast.country.regional_group, cast.position)
+        counts[key] = counts.get(key, 0) + 1
+        voters.add(cast.country_id)
+    groups = [
+        GroupTally(
+            group,
+            str(label),
+            counts.get((group, "yes"), 0),
+            counts.get((group, "no"), 0),
+            counts.get((group, "abstain"), 0),
+        )
+        for group, label in RegionalGroup.choices
+    ]
+    year = resolution.adopted_on.year
+    absent = []
+    if resolution.body == "HRC":
+        absent = [
+            name
+            for iso3, name in CouncilMembership.objects.filter(year=year)
+            .order_by("country__un_name")
+            .values_list("country_id", "country__un_name")
+            if iso3 not in voters
+        ]
+    return {
+        "groups": [g for g in groups if g.yes + g.no + g.abstain],
+        "members_not_voting": absent,
+        "body": resolution.body,
+        "year": year,
+    }
+
+
+def latest_roll_calls(limit: int = 10) -> list[dict]:
+    """The most recent roll calls of any source, with their tallies and resolution."""
+    from django.db.models import Q
+
+    from solidarity.votes.positions import ABSTAIN, NO, YES
+
+    rows = (
+        RollCall.objects.order_by("-date", "-id")
+        .select_related("resolution")
+        .only("symbol", "date", "body", "source", "title", "resolution__symbol")
+        .annotate(
+            yes=Count("votes", filter=Q(votes__position=YES)),
+            no=Count("votes", filter=Q(votes__position=NO)),
+            abstain=Count("votes", filter=Q(votes__position=ABSTAIN)),
+        )[:limit]
+    )
+    return [
+        {
+            "roll_call": row,
+            "url": row.resolution.get_absolute_url() if row.resolution_id else "",
+        }
+        for row in rows
+    ]

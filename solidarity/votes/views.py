@@ -81,6 +81,7 @@ def overview(request):
             "topics": Topic.choices,
             "cohesion": cohesion,
             "adoption": selectors.adoption_per_year(),
+            "latest": selectors.latest_roll_calls(),
             "outvoted": selectors.most_outvoted(selection)[:10],
             "ideal_points": points,
             "query_without_format": _without(request, "format", "table"),

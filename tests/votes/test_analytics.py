@@ -67,6 +67,10 @@ def test_group_cohesion_is_the_hix_noury_roland_index_averaged_over_roll_calls()
     assert analytics.cohesion(THREE) == analytics.Cohesion(
         index=pytest.approx(2.25 / 4), roll_calls=4
     )
+    # The same index for one roll call's counts, as a resolution's page shows it per group.
+    assert analytics.agreement_index(yes=2, no=1, abstain=0) == 0.5
+    assert analytics.agreement_index(yes=1, no=1, abstain=1) == 0.0
+    assert analytics.agreement_index(yes=0, no=0, abstain=0) is None
 
 
 def test_a_roll_call_where_fewer_than_two_of_the_group_voted_does_not_count():

@@ -71,3 +71,41 @@ def test_a_state_without_votes_says_so_and_an_unknown_state_has_no_chart(client,
     page = client.get("/countries/VAT/").content.decode()
     assert "No roll call of this State is stored yet." in page
     assert client.get("/votes/states/XXX/by-year.svg").status_code == 404
+
+
+def test_the_56_4_page_shows_its_vote_by_regional_group_and_who_of_the_council_did_not_vote(
+    client, resolution_56_4, seed_document
+):
+    from solidarity.countries.models import CouncilMembership, Country
+
+    groups = dict(Country.objects.values_list("iso3", "regional_group"))
+    page = client.get(resolution_56_4.get_absolute_url()).content.decode()
+    assert "Cohesion of the regional groups in this vote" in page
+    vote = seed_document["vote"]
+    for group, label in (
+        ("African", "African States"),
+        ("Western European and other", "Western European and other States"),
+    ):
+        yes = sum(1 for v in vote["in_favour"] if groups[v["iso3"]] == group)
+        no = sum(1 for v in vote["against"] if groups[v["iso3"]] == group)
+        abstain = sum(1 for v in vote["abstaining"] if groups[v["iso3"]] == group)
+        assert (
+            f'<tr><th scope="row">{label}</th><td>{yes}</td><td>{no}</td><td>{abstain}</td>' in page
+        )
+    voters = {v["iso3"] for key in ("in_favour", "against", "abstaining") for v in vote[key]}
+    members = set(CouncilMembership.objects.filter(year=2024).values_list("country_id", flat=True))
+    if members - voters:
+        assert "that did not vote:" in page
+    else:
+        assert "Every member of the Council in 2024 voted." in page
+
+
+def test_the_votes_page_lists_the_vote_on_56_4_among_the_latest_roll_calls(
+    client, resolution_56_4, seed_document
+):
+    vote = seed_document["vote"]
+    yes, no, abstain = (len(vote[key]) for key in ("in_favour", "against", "abstaining"))
+    tally = f"<td>{yes}</td><td>{no}</td><td>{abstain}</td>"
+    page = client.get("/votes/").content.decode()
+    assert f'<a href="{resolution_56_4.get_absolute_url()}#vote">A/HRC/RES/56/4</a>' in page
+    assert tally in page
