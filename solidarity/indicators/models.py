@@ -47,7 +47,12 @@ class OdaFigure(models.Model):
         _("ODA, current USD millions"), max_digits=14, decimal_places=2
     )
     oda_gni_percent = models.DecimalField(
-        _("ODA as % of GNI"), max_digits=5, decimal_places=2, null=True, blank=True
+        # xgettext:no-python-format
+        _("ODA as % of GNI"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     basis = models.CharField(_("measure"), max_length=20, choices=Basis.choices)
     preliminary = models.BooleanField(_("preliminary"), default=False)
