@@ -213,7 +213,7 @@ def roll_call_sync_resolution(*, actor, resolution, created: bool = False) -> Ro
             )
         )
         roll_call = None
-        if casts and resolution.adopted_on is not None:
+        if casts and resolution.adopted_on is not None and not _in_voeten(resolution):
             roll_call = RollCall.objects.create(
                 source=Source.RESOLUTION,
                 key=resolution.symbol,
@@ -232,6 +232,21 @@ def roll_call_sync_resolution(*, actor, resolution, created: bool = False) -> Ro
             )
         _bump_revision()
     return roll_call
+
+
+def _in_voeten(resolution) -> bool:
+    """Whether Voeten's data holds this General Assembly resolution's vote as a whole (its
+    symbol written "R/45/150" or "A/RES/45/150", on the same day): then it is counted once."""
+    if resolution.body != Body.GA:
+        return False
+    number = resolution.symbol.removeprefix("A/RES/").replace(" ", "")
+    return RollCall.objects.filter(
+        source=Source.UNVOTES,
+        symbol__in=[f"R/{number}", f"A/RES/{number}"],
+        date=resolution.adopted_on,
+        amendment=False,
+        paragraph=False,
+    ).exists()
 
 
 def resolutions_sync(*, actor) -> int:

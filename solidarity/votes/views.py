@@ -174,6 +174,7 @@ def agreement_map_svg(request):
         if row.iso3 in drawn:
             categories[row.iso3] = next(key for floor, key in AGREEMENT_BINS if share >= floor)
     legend = [
+        # xgettext:no-python-format
         ("80", _("80 % or more alike"), "agreement-80"),
         ("60", _("60 to 80 %"), "agreement-60"),
         ("40", _("40 to 60 %"), "agreement-40"),

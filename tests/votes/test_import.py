@@ -200,3 +200,20 @@ def test_sync_makes_the_roll_calls_of_resolutions_stored_before_votes_existed(re
     RollCall.objects.all().delete()
     call_command("votes", "sync-resolutions")
     assert RollCall.objects.get(source=Source.RESOLUTION).votes.count() == 47
+
+
+def test_a_general_assembly_vote_already_in_voetens_data_is_counted_once(tmp_path, seed_document):
+    services.unvotes_import(actor=None, folder=small_folder(tmp_path))  # holds R/45/150
+    as_assembly = {
+        **seed_document,
+        "symbol": "A/RES/45/150",
+        "body": "GA",
+        "adopted_on": "1990-12-14",
+    }
+    resolution_services.resolution_ingest(actor=None, document=as_assembly)
+    assert not RollCall.objects.filter(source=Source.RESOLUTION).exists()
+    # Another day's vote on the same number is not the same roll call.
+    resolution_services.resolution_ingest(
+        actor=None, document={**as_assembly, "adopted_on": "1990-12-15"}
+    )
+    assert RollCall.objects.filter(source=Source.RESOLUTION, symbol="A/RES/45/150").count() == 1
