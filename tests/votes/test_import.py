@@ -217,3 +217,15 @@ def test_a_general_assembly_vote_already_in_voetens_data_is_counted_once(tmp_pat
         actor=None, document={**as_assembly, "adopted_on": "1990-12-15"}
     )
     assert RollCall.objects.filter(source=Source.RESOLUTION, symbol="A/RES/45/150").count() == 1
+
+
+def test_only_the_secretariat_imports_roll_calls(tmp_path, secretariat, member_of_public):
+    from django.core.exceptions import PermissionDenied
+
+    reading = rollcall_csv.read(CSV_GOOD)
+    with pytest.raises(PermissionDenied):
+        services.csv_import(actor=member_of_public, roll_calls=reading.roll_calls)
+    assert not RollCall.objects.exists()
+    services.csv_import(actor=secretariat, roll_calls=reading.roll_calls, source_name="votes.csv")
+    entry = AuditEntry.objects.get(action="votes.import_csv")
+    assert entry.actor_id == secretariat.pk
