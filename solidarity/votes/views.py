@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -120,6 +122,20 @@ def _table_csv(table: str, selection: selectors.Selection, a: str = ""):
             (
                 [f.iso3, f.name, f.group, f.value, f.part, f.count]
                 for f in selectors.most_outvoted(selection)
+            ),
+        )
+    if table == "matrix":
+        # Rows and columns in the order of the first dimension, so that blocs sit together.
+        order = [f.iso3 for f in selectors.ideal_points(selection)]
+        found = selectors.agreement_matrix(selection, order) if order else None
+        shares = found.shares if found else []
+        states = found.states if found else []
+        return csv_response(
+            "agreement-matrix.csv",
+            ["iso3", *states],
+            (
+                [iso3, *[None if math.isnan(value) else float(value) for value in row]]
+                for iso3, row in zip(states, shares, strict=True)
             ),
         )
     if table == "ideal-points":

@@ -223,3 +223,22 @@ def test_the_world_map_colours_each_state_by_its_agreement_with_the_chosen_one(
     ).decode("utf-8-sig")
     ranked = client.get("/api/v1/votes/partners/USA", {"limit": 200}).json()["closest"]
     assert [line.split(",")[0] for line in rows.splitlines()[1:]] == [p["iso3"] for p in ranked]
+
+
+def test_the_matrix_download_is_in_the_order_of_the_first_dimension_and_symmetric(
+    shipped_import, client
+):
+    rows = b"".join(
+        client.get(
+            "/votes/", {"from": "2010", "format": "csv", "table": "matrix"}
+        ).streaming_content
+    ).decode("utf-8-sig")
+    lines = [line.split(",") for line in rows.splitlines()]
+    states = lines[0][1:]
+    ordered = [r["iso3"] for r in client.get("/api/v1/votes/ideal-points", {"from": "2010"}).json()]
+    assert states == ordered == [line[0] for line in lines[1:]]
+    i, j = states.index("USA"), states.index("ISR")
+    pair = client.get("/api/v1/votes/agreement", {"a": "USA", "b": "ISR", "from": "2010"}).json()
+    assert (
+        float(lines[i + 1][j + 1]) == float(lines[j + 1][i + 1]) == pytest.approx(pair["agreement"])
+    )
