@@ -75,13 +75,14 @@ def _load(stamp: tuple) -> VoteData:
         table = CountryVote._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT roll_call_id, country_id, position FROM {table}")
-            rows = cursor.fetchall()
-        if rows:
-            call_ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-            state_rows = np.fromiter((row_of[r[1]] for r in rows), dtype=np.int64, count=len(rows))
-            values = np.fromiter((r[2] for r in rows), dtype=np.int8, count=len(rows))
-            columns = order[np.searchsorted(sorted_ids, call_ids)]
-            matrix[state_rows, columns] = values
+            # In batches, so that 870,000 rows never sit in memory as Python tuples at once.
+            while rows := cursor.fetchmany(100_000):
+                call_ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+                state_rows = np.fromiter(
+                    (row_of[r[1]] for r in rows), dtype=np.int64, count=len(rows)
+                )
+                values = np.fromiter((r[2] for r in rows), dtype=np.int8, count=len(rows))
+                matrix[state_rows, order[np.searchsorted(sorted_ids, call_ids)]] = values
     return VoteData(
         stamp=stamp,
         states=states,
