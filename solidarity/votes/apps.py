@@ -14,10 +14,11 @@ class VotesConfig(AppConfig):
         record.register_section(
             order=12, template="votes/country_votes.html", data=selectors.country_section
         )
-        # A resolution stored with a recorded vote becomes a roll call, in the same transaction.
-        extensions.register_on_store("votes", services.roll_call_sync_resolution)
+        # A stored resolution's recorded vote becomes a roll call and the resolution joins its
+        # series, in the ingest's transaction.
+        extensions.register_on_store("votes", services.on_resolution_stored)
         extensions.register_section(
             order=20,
-            template="votes/resolution_groups.html",
-            data=selectors.resolution_vote_by_group,
+            template="votes/resolution_section.html",
+            data=selectors.resolution_section,
         )

@@ -114,3 +114,40 @@ class VoteDataRevision(models.Model):
 
     def __str__(self) -> str:
         return f"revision {self.revision}"
+
+
+class ResolutionSeries(models.Model):
+    """Resolutions of one body under the same title across sessions (a "series")."""
+
+    body = models.CharField(_("body"), max_length=3, choices=Body.choices)
+    # The title's comparison key (series.title_key); a series corrected by hand may hold
+    # resolutions of other titles too.
+    key = models.CharField(_("key"), max_length=300)
+    title = models.TextField(_("title"))
+
+    class Meta:
+        ordering = ["body", "title"]
+        verbose_name = _("series of resolutions")
+        verbose_name_plural = _("series of resolutions")
+        constraints = [
+            models.UniqueConstraint(fields=["body", "key"], name="one_series_per_body_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body}: {self.title}"
+
+
+class SeriesMember(models.Model):
+    resolution = models.OneToOneField(
+        Resolution, on_delete=models.CASCADE, related_name="series_member"
+    )
+    series = models.ForeignKey(ResolutionSeries, on_delete=models.CASCADE, related_name="members")
+    # Placed by hand (`solidarity votes series-move`): grouping by title leaves it there.
+    by_hand = models.BooleanField(_("placed by hand"), default=False)
+
+    class Meta:
+        verbose_name = _("resolution of a series")
+        verbose_name_plural = _("resolutions of a series")
+
+    def __str__(self) -> str:
+        return f"{self.resolution_id} in {self.series_id}"

@@ -445,3 +445,64 @@ def latest_roll_calls(limit: int = 10) -> list[dict]:
         }
         for row in rows
     ]
+
+
+def series_of(resolution) -> dict | None:
+    """The series a resolution belongs to, with its resolutions oldest first (one query)."""
+    from solidarity.votes.models import SeriesMember
+
+    members = list(
+        SeriesMember.objects.filter(series__members__resolution=resolution)
+        .select_related("resolution", "series")
+        .only(
+            "by_hand",
+            "series__title",
+            "series__body",
+            "resolution__symbol",
+            "resolution__adopted_on",
+            "resolution__adopted_without_vote",
+        )
+        .order_by("resolution__adopted_on", "resolution__symbol")
+    )
+    if not members:
+        return None
+    return {
+        "series": members[0].series,
+        "resolutions": [m.resolution for m in members],
+        "by_vote": sum(1 for m in members if not m.resolution.adopted_without_vote),
+        "by_hand": any(m.by_hand and m.resolution_id == resolution.pk for m in members),
+    }
+
+
+def resolution_section(resolution) -> dict | None:
+    """What a resolution's page shows from here: its series, and its vote by group."""
+    found = {
+        "series": series_of(resolution),
+        "vote": resolution_vote_by_group(resolution),
+        "current": resolution.pk,
+    }
+    return found if found["series"] or found["vote"] else None
+
+
+def series_table() -> list[dict]:
+    """Every series with its number of resolutions and of those adopted by a recorded vote."""
+    from django.db.models import Q
+
+    from solidarity.votes.models import ResolutionSeries
+
+    rows = ResolutionSeries.objects.annotate(
+        resolutions=Count("members"),
+        by_vote=Count("members", filter=Q(members__resolution__adopted_without_vote=False)),
+        first=Min("members__resolution__adopted_on"),
+        last=Max("members__resolution__adopted_on"),
+    ).order_by("-resolutions", "title")[:200]
+    return [
+        {
+            "series": row,
+            "resolutions": row.resolutions,
+            "by_vote": row.by_vote,
+            "first": row.first,
+            "last": row.last,
+        }
+        for row in rows
+    ]

@@ -19,8 +19,15 @@ from solidarity.core.bulk import insert_rows
 from solidarity.core.permissions import require
 from solidarity.resolutions.models import Body, VoteCast
 from solidarity.resolutions.models import Position as ResolutionPosition
-from solidarity.votes import positions, unvotes
-from solidarity.votes.models import CountryVote, RollCall, Source, VoteDataRevision
+from solidarity.votes import positions, series, unvotes
+from solidarity.votes.models import (
+    CountryVote,
+    ResolutionSeries,
+    RollCall,
+    SeriesMember,
+    Source,
+    VoteDataRevision,
+)
 from solidarity.votes.permissions import can_import_votes
 from solidarity.votes.rollcall_csv import CsvRollCall
 
@@ -270,6 +277,8 @@ def resolutions_sync(*, actor) -> int:
         ):
             if roll_call_sync_resolution(actor=actor, resolution=resolution):
                 count += 1
+        for resolution in Resolution.objects.only("symbol", "body", "title"):
+            series_place(actor=actor, resolution=resolution)
         audit.record(
             actor=actor,
             action="votes.sync_resolutions",
@@ -278,3 +287,58 @@ def resolutions_sync(*, actor) -> int:
             after={"roll_calls": count},
         )
     return count
+
+
+def series_place(*, actor, resolution, created: bool = False) -> SeriesMember:
+    """Put a stored resolution in the series of its body and title, unless it was placed
+    by hand. Runs in the ingest's transaction (``resolutions.extensions``)."""
+    member = SeriesMember.objects.filter(resolution=resolution).select_related("series").first()
+    if member is not None and member.by_hand:
+        return member
+    key = series.title_key(resolution.title)
+    found, _ = ResolutionSeries.objects.get_or_create(
+        body=resolution.body, key=key, defaults={"title": resolution.title}
+    )
+    if member is None:
+        member = SeriesMember.objects.create(resolution=resolution, series=found)
+    elif member.series_id != found.pk:
+        old = member.series_id
+        member.series = found
+        member.save(update_fields=["series"])
+        ResolutionSeries.objects.filter(pk=old, members=None).delete()
+    return member
+
+
+def on_resolution_stored(*, actor, resolution, created: bool) -> None:
+    roll_call_sync_resolution(actor=actor, resolution=resolution, created=created)
+    series_place(actor=actor, resolution=resolution, created=created)
+
+
+def series_move(*, actor, resolution, title: str) -> SeriesMember:
+    """Correct the grouping: put ``resolution`` in the series titled ``title`` (made if
+    none of its body has that title), for good: grouping by title leaves it there."""
+    if actor is not None:
+        require(can_import_votes, actor)
+    title = " ".join(title.split())
+    if not title:
+        raise ValueError("a series needs a title")
+    with transaction.atomic():
+        member = SeriesMember.objects.filter(resolution=resolution).first()
+        before = {"series": member.series.title if member else ""}
+        found, _ = ResolutionSeries.objects.get_or_create(
+            body=resolution.body, key=series.title_key(title), defaults={"title": title}
+        )
+        old = member.series_id if member else None
+        member, _ = SeriesMember.objects.update_or_create(
+            resolution=resolution, defaults={"series": found, "by_hand": True}
+        )
+        if old and old != found.pk:
+            ResolutionSeries.objects.filter(pk=old, members=None).delete()
+        audit.record(
+            actor=actor,
+            action="votes.series_move",
+            target=resolution,
+            before=before,
+            after={"series": found.title},
+        )
+    return member

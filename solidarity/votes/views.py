@@ -84,6 +84,7 @@ def overview(request):
             "cohesion": cohesion,
             "adoption": selectors.adoption_per_year(),
             "latest": selectors.latest_roll_calls(),
+            "series": selectors.series_table(),
             "outvoted": selectors.most_outvoted(selection)[:10],
             "ideal_points": points,
             "query_without_format": _without(request, "format", "table"),

@@ -57,11 +57,16 @@ def shipped_roll_calls() -> dict[str, dict]:
 @pytest.fixture(scope="module")
 def shipped_import(django_db_setup, django_db_blocker):
     """Voeten's data imported once for a module's tests, removed after them."""
+    from solidarity.core.models import AuditEntry
     from solidarity.votes import services
-    from solidarity.votes.models import CountryVote, RollCall
+    from solidarity.votes.models import CountryVote, RollCall, VoteDataRevision
 
     with django_db_blocker.unblock():
+        last_entry = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         report = services.unvotes_import(actor=None)
         yield report
+        # Committed outside the tests' transactions: everything it wrote goes.
         CountryVote.objects.all().delete()
         RollCall.objects.all().delete()
+        VoteDataRevision.objects.all().delete()
+        AuditEntry.objects.filter(pk__gt=last_entry).delete()

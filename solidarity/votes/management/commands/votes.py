@@ -14,7 +14,9 @@ class Command(BaseCommand):
         "Assembly votes with the three files of DIR (the shipped copy by default); "
         "`import-csv FILE` adds roll calls in the documented CSV layout (docs/votes.md), "
         "refusing a file with any bad row unless --keep-good; `sync-resolutions` makes the "
-        "roll calls of every stored resolution with a recorded vote. Each is safe to repeat."
+        "roll calls of every stored resolution with a recorded vote and groups resolutions "
+        "into series by title; `series-move SYMBOL TITLE` corrects a resolution's series "
+        "for good. Each is safe to repeat."
     )
 
     def add_arguments(self, parser):
@@ -27,7 +29,14 @@ class Command(BaseCommand):
         csv_.add_argument(
             "--keep-good", action="store_true", help="take the good rows of a file with bad ones"
         )
-        commands.add_parser("sync-resolutions", help="roll calls of the stored resolutions")
+        commands.add_parser(
+            "sync-resolutions", help="roll calls and series of the stored resolutions"
+        )
+        move = commands.add_parser(
+            "series-move", help="correct the grouping: put a resolution in the series TITLE"
+        )
+        move.add_argument("symbol", help="the resolution's symbol, e.g. A/HRC/RES/56/4")
+        move.add_argument("title", help="the series' title (a new series if none has it)")
 
     def handle(self, *args, **options):
         return getattr(self, "_" + options["action"].replace("-", "_"))(options)
@@ -81,3 +90,15 @@ class Command(BaseCommand):
     def _sync_resolutions(self, options):
         count = services.resolutions_sync(actor=None)
         self.stdout.write(f"{count} roll calls of stored resolutions.")
+
+    def _series_move(self, options):
+        from solidarity.resolutions.models import Resolution
+
+        resolution = Resolution.objects.filter(symbol=options["symbol"]).first()
+        if resolution is None:
+            raise CommandError(f"No stored resolution has the symbol {options['symbol']!r}.")
+        try:
+            member = services.series_move(actor=None, resolution=resolution, title=options["title"])
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(f"{resolution.symbol} is in the series “{member.series.title}”.")
