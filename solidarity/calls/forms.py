@@ -19,6 +19,7 @@ from solidarity.calls.models import (
     StakeholderType,
 )
 from solidarity.calls.services import SUBMISSION_TYPES
+from solidarity.mandate.models import Deliverable
 from solidarity.practices.files import (
     MAX_ATTACHMENT_BYTES,
     AttachmentRefused,
@@ -65,6 +66,12 @@ class CallForm(forms.Form):
     )
     purpose = forms.CharField(label=_("Purpose and background"), widget=forms.Textarea)
     report = forms.CharField(label=_("The report it feeds"), max_length=300, required=False)
+    deliverable = forms.ModelChoiceField(
+        label=_("Report deliverable"),
+        queryset=Deliverable.objects.defer("draft_data").order_by("due_on", "pk"),
+        required=False,
+        help_text=_("Its annexes compile the submissions this call receives."),
+    )
     resolution = forms.CharField(
         label=_("Resolution"), max_length=40, required=False, initial="A/HRC/RES/56/4"
     )
@@ -152,6 +159,7 @@ class CallForm(forms.Form):
             "title",
             "purpose",
             "report",
+            "deliverable",
             "invited",
             "languages",
             "opens_at",
@@ -170,6 +178,7 @@ class CallForm(forms.Form):
                 "title",
                 "purpose",
                 "report",
+                "deliverable",
                 "invited",
                 "languages",
                 "opens_at",

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from solidarity.calls import copies
+
 # The mandate's secretariat works in Geneva: dates are shown in its time.
 GENEVA = zoneinfo.ZoneInfo("Europe/Zurich")
 
@@ -70,6 +72,15 @@ class Call(models.Model):
     title = models.CharField(_("title"), max_length=300)
     purpose = models.TextField(_("purpose and background"))
     report = models.CharField(_("the report it feeds"), max_length=300, blank=True)
+    # The same report as a deliverable of the mandate, whose annexes compile the answers.
+    deliverable = models.ForeignKey(
+        "mandate.Deliverable",
+        verbose_name=_("report deliverable"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="calls",
+    )
     resolution = models.ForeignKey(
         "resolutions.Resolution",
         verbose_name=_("resolution"),
@@ -289,6 +300,31 @@ class Submission(models.Model):
         if self.consent == Consent.PUBLISH_ANONYMOUSLY:
             return str(_("Name withheld at the submitter's request"))
         return self.submitter_label
+
+    @property
+    def public_stakeholder_type(self) -> str | None:
+        """Its stakeholder type, unless it is published without its name: then the
+        type would narrow who wrote it (an individual, or the one NHRI of a country)."""
+        if self.consent == Consent.PUBLISH_ANONYMOUSLY:
+            return None
+        return self.stakeholder_type
+
+    @property
+    def public_stakeholder_type_label(self) -> str:
+        if self.public_stakeholder_type is None:
+            return str(_("Withheld with the name"))
+        return self.get_stakeholder_type_display()
+
+    def public_documents(self) -> list[tuple[SubmissionFile, str]]:
+        """Its documents with the names the public reads them under: as uploaded, or
+        neutral when it is published without its name (see calls/copies.py)."""
+        documents = list(self.files.all())
+        if self.consent != Consent.PUBLISH_ANONYMOUSLY:
+            return [(document, document.name) for document in documents]
+        return [
+            (document, copies.neutral_name(self.reference or "", index, document.media_type))
+            for index, document in enumerate(documents, start=1)
+        ]
 
     @property
     def is_published(self) -> bool:

@@ -49,6 +49,7 @@ from solidarity.core.permissions import require
 from solidarity.core.roles import Role
 from solidarity.core.text import clean_text, clean_tree
 from solidarity.countries.models import Country
+from solidarity.mandate.models import Deliverable
 from solidarity.practices.files import CheckedFile
 from solidarity.resolutions.models import OperativeParagraph, Resolution
 
@@ -68,6 +69,7 @@ CALL_FIELDS = (
     "title",
     "purpose",
     "report",
+    "deliverable",
     "invited",
     "languages",
     "opens_at",
@@ -164,9 +166,23 @@ def _checked_call_fields(fields: dict, *, creating: bool) -> dict:
         checked["publication_policy"] = fields["publication_policy"]
     if "example" in fields:
         checked["example"] = bool(fields["example"])
+    if "deliverable" in fields:
+        checked["deliverable"] = _deliverable(fields["deliverable"], errors)
     if errors:
         raise ValidationError(errors)
     return checked
+
+
+def _deliverable(value, errors: dict) -> Deliverable | None:
+    """The report a call feeds, given as the deliverable or its id; none is allowed."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, Deliverable):
+        return value
+    found = Deliverable.objects.filter(pk=value).first() if str(value).isdigit() else None
+    if found is None:
+        errors["deliverable"] = [_("No report deliverable has this number.")]
+    return found
 
 
 def _checked_questions(questions: Iterable[dict]) -> list[dict]:
