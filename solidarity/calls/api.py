@@ -79,7 +79,7 @@ class PublishedSubmission(Schema):
     reference: str
     call: str
     submitted_by: str = Field(description="Withheld when its authors asked so")
-    stakeholder_type: str
+    stakeholder_type: str | None = Field(description="Withheld with the name")
     country: str | None = Field(description="ISO 3166-1 alpha-3, for a State's submission")
     language: str
     submitted_at: str | None

@@ -10,6 +10,7 @@ import zipfile
 from django.db import transaction
 from django.utils import timezone
 
+from solidarity.calls import copies
 from solidarity.calls.models import Call, PublishedArchive
 from solidarity.calls.records import public_country
 from solidarity.calls.selectors import published_submissions
@@ -33,6 +34,18 @@ def _safe_name(name: str) -> str:
     return "".join(c if c.isprintable() and c not in ':*?"<>|' else "_" for c in name)[:120]
 
 
+def _member_names(submission) -> list[str]:
+    """The names of its documents in the ZIP: as the public reads them, made safe, once each."""
+    names, seen = [], set()
+    for _document, name in submission.public_documents():
+        name = _safe_name(name)
+        while name in seen:
+            name = "_" + name
+        seen.add(name)
+        names.append(name)
+    return names
+
+
 def metadata_rows(call: Call) -> list[list[str]]:
     rows = []
     for submission in published_submissions(call):
@@ -40,14 +53,14 @@ def metadata_rows(call: Call) -> list[list[str]]:
             [
                 submission.reference or "",
                 submission.public_label,
-                submission.get_stakeholder_type_display(),
+                submission.get_stakeholder_type_display()
+                if submission.public_stakeholder_type
+                else "",
                 public_country(submission) or "",
                 submission.language,
                 submission.submitted_at.isoformat() if submission.submitted_at else "",
                 submission.published_at.isoformat() if submission.published_at else "",
-                "; ".join(
-                    f"{submission.reference}/{_safe_name(f.name)}" for f in submission.files.all()
-                ),
+                "; ".join(f"{submission.reference}/{name}" for name in _member_names(submission)),
             ]
         )
     return rows
@@ -74,13 +87,13 @@ def build(call_id: int) -> PublishedArchive | None:
         package.writestr(f"{call.slug}/submissions.csv", table)
         for submission in published_submissions(call):
             count += 1
-            seen: set[str] = set()
-            for document in submission.files.all():
-                name = _safe_name(document.name)
-                while name in seen:
-                    name = "_" + name
-                seen.add(name)
-                package.writestr(f"{call.slug}/{submission.reference}/{name}", bytes(document.data))
+            documents = [document for document, _name in submission.public_documents()]
+            for document, name in zip(documents, _member_names(submission), strict=True):
+                try:
+                    data = copies.public_copy(submission, document)
+                except copies.CannotClean:
+                    continue  # refused at publication; never the original instead
+                package.writestr(f"{call.slug}/{submission.reference}/{name}", data)
     with transaction.atomic():
         archive, _created = PublishedArchive.objects.update_or_create(
             call=call,

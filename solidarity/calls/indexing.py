@@ -13,7 +13,7 @@ def document_of(submission) -> search.Document:
     for key, answer in submission.answers.items():
         parts.append(questions.get(key, ""))
         parts.append(" ".join(answer) if isinstance(answer, list) else str(answer))
-    parts += [f"{f.name}\n{f.text}" for f in submission.files.all()]
+    parts += [f"{name}\n{f.text}" for f, name in submission.public_documents()]
     return search.Document(
         object_id=str(submission.pk),
         title=f"{submission.call.title}: {submission.public_label}",
@@ -22,7 +22,7 @@ def document_of(submission) -> search.Document:
         sorted_at=submission.published_at,
         facets={
             "call": [submission.call.slug],
-            "stakeholder_type": [submission.stakeholder_type],
+            "stakeholder_type": [t for t in [submission.public_stakeholder_type] if t],
         },
     )
 

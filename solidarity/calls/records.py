@@ -107,7 +107,7 @@ def submission_record(submission: Submission, *, base_url: str = "") -> dict:
         "reference": submission.reference or "",
         "call": call.slug,
         "submitted_by": submission.public_label,
-        "stakeholder_type": submission.stakeholder_type,
+        "stakeholder_type": submission.public_stakeholder_type,
         "country": public_country(submission),
         "language": submission.language,
         "submitted_at": submission.submitted_at.isoformat() if submission.submitted_at else None,
@@ -119,7 +119,7 @@ def submission_record(submission: Submission, *, base_url: str = "") -> dict:
         ],
         "files": [
             {
-                "name": f.name,
+                "name": name,
                 "media_type": f.media_type,
                 "size": f.size,
                 "url": base_url
@@ -128,7 +128,7 @@ def submission_record(submission: Submission, *, base_url: str = "") -> dict:
                     kwargs={"slug": call.slug, "pk": submission.pk, "file_id": f.pk},
                 ),
             }
-            for f in submission.files.all()
+            for f, name in submission.public_documents()
         ],
         "url": base_url + submission.get_absolute_url(),
     }

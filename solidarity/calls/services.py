@@ -21,7 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from solidarity.accounts.models import User
-from solidarity.calls import extraction, indexing
+from solidarity.calls import copies, extraction, indexing
 from solidarity.calls.models import (
     GENEVA,
     Call,
@@ -697,6 +697,20 @@ def submission_publish(*, actor, submission: Submission) -> Submission:
     if submission.is_published:
         return submission
     require(can_publish_submission, actor, submission)
+    if submission.consent == Consent.PUBLISH_ANONYMOUSLY:
+        # Its documents are published as copies without their authors' names
+        # (calls/copies.py): one that cannot be copied so is not published at all.
+        for document in submission.files.all():
+            try:
+                copies.without_authors(document.media_type, bytes(document.data))
+            except copies.CannotClean:
+                raise ValidationError(
+                    _(
+                        "%(name)s cannot be published without its authors' names: "
+                        "its properties cannot be read. Ask the submitters for another copy."
+                    )
+                    % {"name": document.name}
+                ) from None
     before = audit.snapshot(submission, _AUDITED_SUBMISSION)
     submission.published_at = timezone.now()
     if submission.read_at is None:

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from solidarity.calls import selectors, services
+from solidarity.calls import copies, selectors, services
 from solidarity.calls.forms import AnswerForm, CallForm, ExtendForm, ReviewActionForm
 from solidarity.calls.models import (
     Call,
@@ -266,10 +266,16 @@ def _submission(request, call: Call, pk: int) -> Submission:
         raise Http404(_("No submission has this number.")) from None
 
 
+def _sees_original(user, submission: Submission) -> bool:
+    """The secretariat, reviewers and the submitters read what was sent, as it was sent."""
+    return allowed(can_review_submissions, user) or allowed(speaks_for, user, submission)
+
+
 def submission_detail(request, slug: str, pk: int):
     call = _call(slug)
     submission = _submission(request, call, pk)
     may_review = allowed(can_review_submissions, request.user)
+    show_name = _sees_original(request.user, submission)
     return render(
         request,
         "calls/submission.html",
@@ -282,7 +288,10 @@ def submission_detail(request, slug: str, pk: int):
                 if submission.answers.get(q.key) not in (None, "", [])
             ],
             # The public reads a published submission as its authors agreed to it.
-            "show_name": may_review or allowed(speaks_for, request.user, submission),
+            "show_name": show_name,
+            "documents": [(f, f.name) for f in submission.files.all()]
+            if show_name
+            else submission.public_documents(),
             "may_review": may_review,
             "may_publish": allowed(can_publish_submission, request.user, submission),
         },
@@ -292,12 +301,23 @@ def submission_detail(request, slug: str, pk: int):
 def submission_file(request, slug: str, pk: int, file_id: int):
     call = _call(slug)
     submission = _submission(request, call, pk)
-    document = submission.files.filter(pk=file_id).first()
-    if document is None:
+    if _sees_original(request.user, submission):
+        document = submission.files.filter(pk=file_id).first()
+        if document is None:
+            raise Http404(_("This submission has no such document."))
+        return uploaded_file_response(
+            bytes(document.data), name=document.name, media_type=document.media_type
+        )
+    # The public: the copy its authors agreed to (without their name, if they asked so).
+    named = {document.pk: (document, name) for document, name in submission.public_documents()}
+    if file_id not in named:
         raise Http404(_("This submission has no such document."))
-    return uploaded_file_response(
-        bytes(document.data), name=document.name, media_type=document.media_type
-    )
+    document, name = named[file_id]
+    try:
+        data = copies.public_copy(submission, document)
+    except copies.CannotClean:
+        raise Http404(_("This submission has no such document.")) from None
+    return uploaded_file_response(data, name=name, media_type=document.media_type)
 
 
 @login_required

@@ -111,13 +111,14 @@ def test_published_submissions_are_listed_zipped_and_found_by_a_word_inside_thei
     assert "Name withheld at the submitter" in page and "Organization X" in page
     assert "Cuba" not in page
     detail = visitor.get(f"/calls/{open_call.slug}/submissions/{cuba.pk}/").content.decode()
-    assert "Cuba" not in detail and "cuba.pdf" in detail
+    assert "Cuba" not in detail and "cuba.pdf" not in detail
+    assert f"{cuba.reference}-1.pdf" in detail  # a name that names nobody
     # The ZIP and CSV, built by the job once the publication is committed.
     archive = visitor.get(f"/calls/{open_call.slug}/published.zip")
     assert archive.status_code == 200 and archive["Content-Type"] == "application/zip"
     with zipfile.ZipFile(io.BytesIO(archive.content)) as package:
         names = set(package.namelist())
-        assert f"{open_call.slug}/{cuba.reference}/cuba.pdf" in names
+        assert f"{open_call.slug}/{cuba.reference}/{cuba.reference}-1.pdf" in names
         assert f"{open_call.slug}/{ngo.reference}/x.docx" in names
         rows = list(
             csv.DictReader(
