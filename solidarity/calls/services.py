@@ -590,7 +590,8 @@ def _reference(submission: Submission) -> str:
 
 @transaction.atomic
 def submission_submit(*, actor, submission: Submission) -> Submission:
-    """Send the draft: it gets its reference number, and the sender a receipt by e-mail.
+    """Send the draft: it gets its reference number, the sender a receipt by e-mail, and
+    the secretariat a notice with a link to it.
 
     Sent twice (a double click), it is sent once. After the deadline it is refused
     with :class:`CallClosed` and the draft stays.
@@ -637,6 +638,15 @@ def submission_submit(*, actor, submission: Submission) -> Submission:
             "call": submission.call,
             "files": list(submission.files.values_list("name", flat=True)),
             "submitted_at": geneva(submission.submitted_at),
+        },
+    )
+    mail.send(
+        to=User.objects.filter(is_active=True, role=Role.SECRETARIAT),
+        template="calls/email/submitted",
+        context={
+            "submission": submission,
+            "call": submission.call,
+            "documents": submission.files.count(),
         },
     )
     return submission

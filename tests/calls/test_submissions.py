@@ -54,8 +54,7 @@ def test_a_focal_point_answers_for_their_state_with_a_file_and_gets_a_receipt(
     assert sent["Location"] == draft.get_absolute_url()
     page = client.get(sent["Location"]).content.decode()
     assert draft.reference in page and "Received" in page
-    (receipt,) = mail.outbox
-    assert receipt.to == [focal_point_a.email]
+    (receipt,) = [m for m in mail.outbox if m.to == [focal_point_a.email]]
     assert draft.reference in receipt.subject and draft.reference in receipt.body
     assert "Cuba's answer.pdf" in receipt.body
 
@@ -155,7 +154,46 @@ def test_a_double_click_on_send_makes_one_submission_and_one_receipt(
     assert Submission.objects.count() == 1
     submission = Submission.objects.get()
     assert first["Location"] == second["Location"] == submission.get_absolute_url()
-    assert len(mail.outbox) == 1
+    # One receipt for the State, one notice for the secretariat.
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "focal.a@example.org",
+        "secretariat@example.org",
+    ]
+
+
+def test_the_secretariat_is_told_of_each_submission_with_a_link_to_it(
+    open_call, focal_point_a, secretariat, django_capture_on_commit_callbacks
+):
+    from solidarity.accounts import services as accounts
+    from solidarity.core.roles import Role
+    from tests.conftest import PASSWORD
+
+    colleague = accounts.user_create(
+        actor=None,
+        email="colleague@example.org",
+        full_name="A Colleague",
+        role=Role.SECRETARIAT,
+        password=PASSWORD,
+    )
+    document = check_attachment("answer.pdf", pdf_with("Our answer."))
+    with django_capture_on_commit_callbacks(execute=True):
+        draft, _ = services.submission_save(
+            actor=focal_point_a,
+            call=open_call,
+            answers=answers(),
+            consent="publish",
+            files=[document],
+        )
+    assert mail.outbox == []  # a draft is nobody's business yet
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = services.submission_submit(actor=focal_point_a, submission=draft)
+    notices = [m for m in mail.outbox if m.to != [focal_point_a.email]]
+    assert sorted(m.to[0] for m in notices) == [colleague.email, secretariat.email]
+    for notice in notices:
+        assert sent.reference in notice.subject
+        assert "Cuba" in notice.body and "1 document." in notice.body
+        assert f"{sent.get_absolute_url()}" in notice.body
+    assert client_for(colleague).get(sent.get_absolute_url()).status_code == 200
 
 
 def test_after_the_deadline_nothing_is_accepted_and_the_draft_is_kept(
@@ -245,4 +283,9 @@ def test_sending_twice_through_the_service_sends_once(
     with django_capture_on_commit_callbacks(execute=True):
         first = services.submission_submit(actor=focal_point_a, submission=draft)
         again = services.submission_submit(actor=focal_point_a, submission=draft)
-    assert first.reference == again.reference and len(mail.outbox) == 1
+    assert first.reference == again.reference
+    # One receipt for the State, one notice for the secretariat.
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "focal.a@example.org",
+        "secretariat@example.org",
+    ]
