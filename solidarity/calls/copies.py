@@ -10,7 +10,7 @@ properties where word processors write who wrote it:
   Keywords) and the XMP metadata stream. PDFium has no call that edits them, so
   the pages are imported into a new document, which carries neither; what lives
   only at the document's level (bookmarks, attachments, form definitions) is not
-  published either.
+  published either. Comments keep their text but not their author's name (/T).
 - DOCX: ``docProps/core.xml`` without its creator, last editor, title, subject,
   keywords and description, and ``docProps/app.xml`` without company and manager.
 - ODT: ``meta.xml`` without its creator, initial creator, printer and title.
@@ -21,6 +21,7 @@ reading what was sent.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import shutil
 import zipfile
@@ -28,6 +29,7 @@ from xml.etree import ElementTree as ET
 
 import defusedxml.ElementTree as SafeET
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from defusedxml import DefusedXmlException
 
 PDF = "application/pdf"
@@ -108,6 +110,8 @@ def _pdf(data: bytes) -> bytes:
         copy = pdfium.PdfDocument.new()
         try:
             copy.import_pages(source)
+            for index in range(len(copy)):
+                _annotations_unsigned(copy[index])
             out = io.BytesIO()
             copy.save(out)
         finally:
@@ -117,6 +121,31 @@ def _pdf(data: bytes) -> bytes:
     finally:
         source.close()
     return out.getvalue()
+
+
+_EMPTY_WIDE_STRING = ctypes.create_string_buffer(b"\x00\x00")
+
+
+def _annotations_unsigned(page: pdfium.PdfPage) -> None:
+    """Comments and highlights keep their text, not the name of who made them (/T)."""
+    try:
+        for index in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+            annotation = pdfium_c.FPDFPage_GetAnnot(page.raw, index)
+            if not annotation:
+                continue
+            try:
+                if pdfium_c.FPDFAnnot_HasKey(annotation, b"T") and not (
+                    pdfium_c.FPDFAnnot_SetStringValue(
+                        annotation,
+                        b"T",
+                        ctypes.cast(_EMPTY_WIDE_STRING, pdfium_c.FPDF_WIDESTRING),
+                    )
+                ):
+                    raise CannotClean("an annotation keeps its author")
+            finally:
+                pdfium_c.FPDFPage_CloseAnnot(annotation)
+    finally:
+        page.close()
 
 
 def _part_without(xml: bytes, removed: set[str]) -> bytes:

@@ -32,6 +32,7 @@ def pdf_by_author() -> bytes:
     pdf.add_page()
     pdf.set_font("Helvetica", size=12)
     pdf.multi_cell(0, 8, "Medical brigades abroad are our solidarity.")
+    pdf.text_annotation(10, 30, "Add the figures for 2025.", title=EDITOR)  # a reviewer's note
     return bytes(pdf.output())
 
 
@@ -43,6 +44,35 @@ def docx_by_author() -> bytes:
     document.core_properties.title = f"Answer of {AUTHOR}"
     out = io.BytesIO()
     document.save(out)
+    return out.getvalue()
+
+
+def odt_by_author() -> bytes:
+    """An OpenDocument text, as LibreOffice lays it out: "mimetype" first and stored."""
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    meta = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+    dc = "http://purl.org/dc/elements/1.1/"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        package.writestr(
+            "content.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+            f'xmlns:office="{office}" xmlns:text="{text}"><office:body><office:text>'
+            "<text:p>Debt relief is solidarity between peoples.</text:p>"
+            "</office:text></office:body></office:document-content>",
+        )
+        package.writestr(
+            "meta.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><office:document-meta '
+            f'xmlns:office="{office}" xmlns:meta="{meta}" xmlns:dc="{dc}"><office:meta>'
+            f"<meta:initial-creator>{AUTHOR}</meta:initial-creator>"
+            f"<dc:creator>{EDITOR}</dc:creator>"
+            "<meta:generator>LibreOffice/24.2</meta:generator>"
+            "<dc:language>es-CU</dc:language>"
+            "</office:meta></office:document-meta>",
+        )
     return out.getvalue()
 
 
@@ -120,6 +150,7 @@ def test_the_public_downloads_each_document_under_a_neutral_name_without_its_aut
     assert properties["Author"] == "" and properties["Title"] == ""
     assert "Word for Windows" not in properties["Creator"] + properties["Producer"]
     assert "Medical brigades abroad" in copy[0].get_textpage().get_text_range()
+    assert b"Add the figures for 2025." in pdf.content  # the note stays, unsigned
 
     word = visitor.get(f"/calls/{open_call.slug}/submissions/{submission.pk}/files/{docx_file.pk}/")
     assert f'filename="{submission.reference}-2.docx"' in word["Content-Disposition"]
@@ -202,3 +233,28 @@ def test_a_document_whose_properties_cannot_be_read_is_not_published_without_the
         services.submission_publish(actor=secretariat, submission=submission)
     submission.refresh_from_db()
     assert not submission.is_published
+
+
+def test_an_opendocument_text_is_published_without_its_creators(
+    open_call, focal_point_a, secretariat, django_capture_on_commit_callbacks
+):
+    uploaded = odt_by_author()
+    assert names_someone(uploaded)
+    upload = check_attachment("Ledesma.odt", uploaded)
+    submission = sent(focal_point_a, open_call, consent="anonymous", files=[upload])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submission_publish(actor=secretariat, submission=submission)
+    [document] = submission.files.all()
+    response = client_for(None).get(
+        f"/calls/{open_call.slug}/submissions/{submission.pk}/files/{document.pk}/"
+    )
+    assert f'filename="{submission.reference}-1.odt"' in response["Content-Disposition"]
+    assert not names_someone(response.content)
+    # Still an OpenDocument text, with its words and its other properties.
+    assert check_attachment("copy.odt", response.content).media_type == upload.media_type
+    with zipfile.ZipFile(io.BytesIO(response.content)) as package:
+        first = package.infolist()[0]
+        assert (first.filename, first.compress_type) == ("mimetype", zipfile.ZIP_STORED)
+        assert b"Debt relief is solidarity" in package.read("content.xml")
+        properties = package.read("meta.xml").decode()
+    assert "LibreOffice/24.2" in properties and "es-CU" in properties
