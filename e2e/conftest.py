@@ -115,4 +115,4 @@ def sign_in(page, platform, role: str) -> None:
     page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/accounts/me/")
+    page.wait_for_url("**/desk/")

@@ -219,7 +219,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "mandate:desk"  # each role starts at its desk
 LOGOUT_REDIRECT_URL = "core:home"
 
 # Login throttling: after 5 failures for one e-mail from one address, wait 15 minutes;

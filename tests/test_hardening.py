@@ -36,7 +36,7 @@ def test_signing_in_gives_a_new_session_key(client, reviewer):
 def test_signing_in_never_leads_to_another_site(client, reviewer, next_):
     response = _sign_in(client, next_)
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/me/"
+    assert response["Location"] == "/desk/"
 
 
 def test_the_session_and_csrf_cookies_are_same_site_lax(client, reviewer):

@@ -447,7 +447,7 @@ def _redirect_of_get(path: str, role: str) -> str:
         return f"/admin/login/?next={path}"
     if role == "anonymous":
         return f"/accounts/login/?next={path}"
-    return "/accounts/me/"  # signing in or up again, once signed in
+    return "/desk/"  # signing in or up again, once signed in: the desk
 
 
 # ---------------------------------------------------------------------------
@@ -890,7 +890,7 @@ OTHER_ACTIONS = {
             world["signed_in_before"] is None
             and world["signed_in_after"] == world["people"]["public"].pk
         ),
-        lambda world: "/accounts/me/",
+        lambda world: "/desk/",
     ),
     "sign out": Action(
         "/accounts/logout/",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count
+
 from solidarity.core import search
 from solidarity.countries.models import RegionalGroup
 from solidarity.practices.indexing import FACETS, SEARCH_KIND
@@ -205,6 +207,21 @@ def version_of(practice: Practice, number: int) -> PracticeVersion:
 def practices_of(user) -> list[Practice]:
     """A person's own practices, with their status."""
     return list(Practice.objects.filter(submitted_by=user).order_by("-updated_at"))
+
+
+def status_counts_of(user) -> list[dict]:
+    """How many of a person's own practices are in each status, in the order of the statuses."""
+    counts = dict(
+        Practice.objects.filter(submitted_by=user)
+        .values("status")
+        .annotate(count=Count("pk"))
+        .values_list("status", "count")
+    )
+    return [
+        {"status": status, "label": label, "count": counts[status]}
+        for status, label in PracticeStatus.choices
+        if counts.get(status)
+    ]
 
 
 def review_queue():

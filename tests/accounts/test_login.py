@@ -11,7 +11,7 @@ def test_a_secretariat_member_signs_in_with_e_mail_and_password(client, secretar
     response = client.post(
         "/accounts/login/", {"username": "secretariat@example.org", "password": PASSWORD}
     )
-    assert response.status_code == 302 and response["Location"] == "/accounts/me/"
+    assert response.status_code == 302 and response["Location"] == "/desk/"
     assert client.get("/audit/").status_code == 200
 
 

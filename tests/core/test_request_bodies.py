@@ -34,4 +34,4 @@ def test_a_person_signs_in_through_a_real_server(live_server, member_of_public):
     answer = browser.open(urllib.request.Request(login, data=body, headers={"Referer": login}))
 
     assert answer.status == 200
-    assert answer.url == f"{live_server.url}/accounts/me/"
+    assert answer.url == f"{live_server.url}/desk/"
