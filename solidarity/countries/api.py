@@ -1,12 +1,13 @@
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+from pydantic import create_model
 
 from solidarity.core.api import csv_download, errors
 from solidarity.core.export import csv_response
-from solidarity.countries import names, selectors
+from solidarity.countries import names, record, selectors
 from solidarity.countries.models import Country
 
 router = Router(tags=["countries"])
@@ -72,3 +73,30 @@ def get_country(request, iso3: str):
     country = get_object_or_404(Country, iso3=iso3.upper())
     country.council_years = selectors.council_years(country)
     return country
+
+
+class StateOut(CountryOut):
+    names: dict[str, str] = Field(description="The State's name in each language of the site")
+    council_years: list[int] = Field(description="The years it sat on the Human Rights Council")
+
+
+def _record_schema() -> type[Schema]:
+    """The record's shape: the State, then each section that gives its data, typed by the area
+    that owns it (sections are registered when the apps start, before the API is built)."""
+    fields: dict = {"state": (StateOut, ...)}
+    for section in record.json_sections():
+        fields[section.key] = (section.schema, ...)
+    return create_model("CountryRecordOut", __base__=Schema, **fields)
+
+
+CountryRecordOut = _record_schema()
+
+
+@router.get(
+    "/countries/{iso3}/record",
+    response={200: CountryRecordOut, **errors(404)},
+    summary="Everything the platform knows of a State, as its page /countries/<ISO3>/ shows",
+)
+def get_country_record(request, iso3: str):
+    country = get_object_or_404(Country, iso3=iso3.upper())
+    return record.country_record(country, base_url=request.build_absolute_uri("/").rstrip("/"))

@@ -1,4 +1,5 @@
-from django.http import Http404
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -45,6 +46,13 @@ def country_detail(request, iso3: str):
         country = selectors.country_get(iso3)
     except Country.DoesNotExist:
         raise Http404(_("No UN Member or observer State has this code.")) from None
+    if request.GET.get("format") == "json":
+        base_url = request.build_absolute_uri("/").rstrip("/")
+        return JsonResponse(
+            record.country_record(country, base_url=base_url),
+            encoder=DjangoJSONEncoder,
+            json_dumps_params={"ensure_ascii": False},
+        )
     country.local_name = localized.state_name(country.iso3, get_language())
     return render(
         request,
