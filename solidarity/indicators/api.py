@@ -99,6 +99,10 @@ def oda_donor(request, donor: str):
     series = selectors.oda_donor(key) if len(key) <= 20 else None
     if series is None:
         raise Http404("There are no ODA figures for this donor.")
+    return series_out(series)
+
+
+def series_out(series: selectors.DonorSeries) -> dict:
     return {
         "donor": series.donor,
         "name": series.name,
@@ -109,6 +113,12 @@ def oda_donor(request, donor: str):
             records.api_record(record) for record in series.versions if not record["chosen"]
         ],
     }
+
+
+def oda_record_of_country(country, base_url: str = "") -> dict | None:
+    """A donor's ODA series for the country record (None for a State that reports none)."""
+    series = selectors.oda_of_country(country)
+    return series_out(series) if series is not None else None
 
 
 class ContributionOut(Schema):

@@ -8,10 +8,15 @@ class IndicatorsConfig(AppConfig):
 
     def ready(self) -> None:
         from solidarity.countries import record
-        from solidarity.indicators import selectors
+        from solidarity.indicators import api, selectors
 
         record.register_section(
-            order=30, template="indicators/country_oda.html", data=selectors.oda_of_country
+            order=30,
+            template="indicators/country_oda.html",
+            data=selectors.oda_of_country,
+            key="oda",
+            json_data=api.oda_record_of_country,
+            schema=api.OdaDonorOut | None,
         )
         record.register_section(
             order=31,

@@ -97,6 +97,39 @@ class PracticeRecord(PracticeContent, _RecordHead):
     """The public record of a practice (``records.public_record``)."""
 
 
+class CountryPractice(Schema):
+    id: int
+    title: str
+    url: str
+    roles: list[str] = Field(description="The State's roles in it: provider, partner, beneficiary")
+
+
+class CountryPracticesOut(Schema):
+    count: int = Field(description="Published practices involving the State")
+    practices: list[CountryPractice] = Field(description="The newest of them, at most 100")
+
+
+def practices_record_of_country(country, base_url: str = "") -> dict:
+    """The published practices a State took part in, for its record."""
+    found = selectors.practices_of_country(country, limit=100)
+    return {
+        "count": found["count"],
+        "practices": [
+            {
+                "id": practice.pk,
+                "title": practice.published["title"],
+                "url": base_url + practice.get_absolute_url(),
+                "roles": [
+                    role["role"]
+                    for role in practice.published["countries"]
+                    if role["country"] == country.iso3
+                ],
+            }
+            for practice in found["practices"]
+        ],
+    }
+
+
 class FacetCount(Schema):
     value: str
     label: str

@@ -15,10 +15,13 @@ class PracticesConfig(AppConfig):
         register_catalogue(SEARCH_KIND)
 
         from solidarity.countries import record
-        from solidarity.practices import selectors
+        from solidarity.practices import api, selectors
 
         record.register_section(
             order=20,
             template="practices/country_practices.html",
             data=selectors.practices_of_country,
+            key="practices",
+            json_data=api.practices_record_of_country,
+            schema=api.CountryPracticesOut,
         )

@@ -121,6 +121,49 @@ def country_votes(
     ]
 
 
+class CountryVoteTotals(Schema):
+    yes: int
+    no: int
+    abstain: int
+
+
+class CountryVoteRecord(CountryVote):
+    url: str
+
+
+class CountryVotesOut(Schema):
+    count: int = Field(description="Recorded votes of stored resolutions in which the State voted")
+    totals: CountryVoteTotals
+    resolutions: list[CountryVoteRecord] = Field(description="Each of them, newest first")
+
+
+# Every stored resolution a State voted on: a few hundred a decade in the Council.
+RECORD_VOTES = 5000
+
+
+def votes_record_of_country(country, base_url: str = "") -> dict:
+    """The State's positions in the recorded votes of stored resolutions, for its record."""
+    found = selectors.votes_of_country(country, limit=RECORD_VOTES)
+    return {
+        "count": found["count"],
+        "totals": {str(position): n for position, n in found["totals"].items()},
+        "resolutions": [
+            {
+                "symbol": cast.vote.resolution.symbol,
+                "title": cast.vote.resolution.title,
+                "adopted_on": _iso(cast.vote.resolution.adopted_on),
+                "position": cast.position,
+                "url": base_url + cast.vote.resolution.get_absolute_url(),
+            }
+            for cast in found["casts"]
+        ],
+    }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
 def _get(symbol: str) -> Resolution:
     try:
         # The printed form and the address's form ("A/RES/78/262A") both find it.

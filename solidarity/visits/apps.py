@@ -8,8 +8,13 @@ class VisitsConfig(AppConfig):
 
     def ready(self) -> None:
         from solidarity.countries import record
-        from solidarity.visits import selectors
+        from solidarity.visits import api, records, selectors
 
         record.register_section(
-            order=15, template="visits/country_visits.html", data=selectors.visits_of_country
+            order=15,
+            template="visits/country_visits.html",
+            data=selectors.visits_of_country,
+            key="visits",
+            json_data=records.record_of_country,
+            schema=api.VisitOut,
         )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from solidarity.visits import lifecycle
+from django.utils import timezone
+
+from solidarity.visits import lifecycle, selectors
 from solidarity.visits.selectors import CountryRow
 
 CSV_HEADER = [
@@ -68,6 +70,12 @@ def country_record(row: CountryRow, *, today: dt.date, base_url: str = "") -> di
         ],
         "url": base_url + row.visit.get_absolute_url() if row.visit else None,
     }
+
+
+def record_of_country(country, base_url: str = "") -> dict:
+    """The State's visit request and answers, for the country record: its line of the table."""
+    row = selectors.country_row(country)
+    return country_record(row, today=timezone.localdate(), base_url=base_url)
 
 
 def csv_row(row: CountryRow, *, today: dt.date, base_url: str = "") -> list:
