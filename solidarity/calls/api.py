@@ -89,6 +89,14 @@ class PublishedSubmission(Schema):
     url: str
 
 
+def submissions_record_of_country(country, base_url: str = "") -> list[dict]:
+    """The State's published submissions to calls for input, for its record."""
+    return [
+        submission_record(s, base_url=base_url)
+        for s in selectors.published_submissions_of_state(country)
+    ]
+
+
 def _base(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 

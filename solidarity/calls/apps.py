@@ -11,3 +11,15 @@ class CallsConfig(AppConfig):
         from solidarity.core.search import register_reindexer
 
         register_reindexer(SEARCH_KIND, reindex_all)
+
+        from solidarity.calls import api, selectors
+        from solidarity.countries import record
+
+        record.register_section(
+            order=25,
+            template="calls/country_submissions.html",
+            data=selectors.submissions_of_country,
+            key="submissions",
+            json_data=api.submissions_record_of_country,
+            schema=list[api.PublishedSubmission],
+        )

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from solidarity.calls.indexing import SEARCH_KIND
-from solidarity.calls.models import Call, CallStatus, Submission, SubmissionStatus
+from solidarity.calls.models import Call, CallStatus, Consent, Submission, SubmissionStatus
 from solidarity.calls.permissions import can_see_submission, party_of
 from solidarity.core import search
 
@@ -155,6 +155,23 @@ def published_submissions(call: Call) -> QuerySet[Submission]:
         .prefetch_related("files")
         .order_by("published_at", "id")
     )
+
+
+def published_submissions_of_state(country) -> QuerySet[Submission]:
+    """A State's submissions published under its name, newest first; one it asked to publish
+    without its name is never here, since the State's page would name it."""
+    return (
+        Submission.objects.filter(state=country, published_at__isnull=False)
+        .exclude(consent=Consent.PUBLISH_ANONYMOUSLY)
+        .select_related(*_SUBMISSION_RELATED)
+        .prefetch_related("files", "call__questions")
+        .order_by("-published_at", "-id")
+    )
+
+
+def submissions_of_country(country) -> dict:
+    """The State's page section: its published submissions to calls for input."""
+    return {"submissions": list(published_submissions_of_state(country))}
 
 
 def search_published(words: str, *, limit: int = 50) -> list[tuple[Submission, str]]:
