@@ -201,6 +201,30 @@ class VoteYearOut(Schema):
     abstain: int
 
 
+class VoteRollCallsOut(Schema):
+    count: int = Field(description="The State's votes in the roll calls on record")
+    years: list[VoteYearOut]
+    group_majority_agreed: int | None = Field(
+        description="Roll calls where it voted with its regional group's majority"
+    )
+    group_majority_compared: int | None
+
+
+def roll_calls_record_of_country(country, base_url: str = "") -> dict:
+    """How the State votes in roll calls, for its record: the figures of its page's section."""
+    found = selectors.country_section(country)
+    majority = found.get("group_majority")
+    return {
+        "count": found["count"],
+        "years": [
+            {"year": y.year, "yes": y.yes, "no": y.no, "abstain": y.abstain}
+            for y in found.get("composition", [])
+        ],
+        "group_majority_agreed": majority.agreed if majority else None,
+        "group_majority_compared": majority.compared if majority else None,
+    }
+
+
 @router.get(
     "/votes/composition/{iso3}",
     response={200: list[VoteYearOut], **errors(400, 404, 422)},

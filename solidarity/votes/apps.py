@@ -9,10 +9,15 @@ class VotesConfig(AppConfig):
     def ready(self) -> None:
         from solidarity.countries import record
         from solidarity.resolutions import extensions
-        from solidarity.votes import selectors, services
+        from solidarity.votes import api, selectors, services
 
         record.register_section(
-            order=12, template="votes/country_votes.html", data=selectors.country_section
+            order=12,
+            template="votes/country_votes.html",
+            data=selectors.country_section,
+            key="roll_calls",
+            json_data=api.roll_calls_record_of_country,
+            schema=api.VoteRollCallsOut,
         )
         # A stored resolution's recorded vote becomes a roll call and the resolution joins its
         # series, in the ingest's transaction.
