@@ -281,3 +281,38 @@ class Deliverable(models.Model):
     @property
     def over_limit(self) -> bool:
         return self.draft_words is not None and self.draft_words > self.word_limit
+
+
+class AnnexFormat(models.TextChoices):
+    DOCX = "docx", "DOCX"
+    PDF = "pdf", "PDF"
+
+
+class DeliverableAnnex(models.Model):
+    """The compiled annexes of a report in one format, built by a job of the queue
+    (``annexes.build``) and offered to the secretariat on the report's page."""
+
+    deliverable = models.ForeignKey(Deliverable, on_delete=models.CASCADE, related_name="annexes")
+    format = models.CharField(_("format"), max_length=4, choices=AnnexFormat.choices)
+    language = models.CharField(_("language"), max_length=10)
+    data = models.BinaryField()
+    size = models.PositiveIntegerField(_("size in bytes"))
+    # {"submissions": n, "visits": n, "engagements": n}: what it holds.
+    counts = models.JSONField(default=dict)
+    built_at = models.DateTimeField(_("compiled at"))
+
+    class Meta:
+        ordering = ["deliverable", "format"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deliverable", "format"], name="one_annex_file_per_format"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deliverable} ({self.format})"
+
+    @property
+    def file_name(self) -> str:
+        stem = (self.deliverable.symbol or f"report-{self.deliverable_id}").replace("/", "-")
+        return f"{stem}-annexes.{self.format}"

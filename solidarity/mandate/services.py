@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -533,3 +534,22 @@ def deliverable_upload_draft(
         after=audit.snapshot(deliverable, _DELIVERABLE_AUDITED),
     )
     return deliverable
+
+
+@transaction.atomic
+def deliverable_compile_annexes(*, actor, deliverable: Deliverable, language: str) -> None:
+    """Ask for a report's annexes to be compiled (DOCX and PDF) by a job of the queue, in
+    the language given, once this transaction commits."""
+    require(can_manage_mandate, actor)
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise ValidationError({"language": _("Not a language of the platform.")})
+    audit.record(
+        actor=actor,
+        action="mandate.deliverable.annexes",
+        target=deliverable,
+        after={"language": language},
+    )
+    from solidarity.mandate.tasks import build_report_annexes
+
+    deliverable_id = deliverable.pk
+    transaction.on_commit(lambda: build_report_annexes(deliverable_id, language), robust=True)
