@@ -1430,6 +1430,8 @@ ROUTES.update(
         "mandate/reports/<int:pk>/": (None, ()),
         "mandate/reports/<int:pk>/draft/": (None, ()),
         "mandate/reports/<int:pk>/draft/file/": (None, ()),
+        "mandate/reports/<int:pk>/annexes/": (None, ()),
+        "mandate/reports/<int:pk>/annexes.<str:file_format>": (None, ()),
         "mandate/documents/<path:symbol>/files/<int:file_id>/": (None, ()),
     }
 )

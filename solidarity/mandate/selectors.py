@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from solidarity.mandate import comparison
 from solidarity.mandate.models import (
     Deliverable,
+    DeliverableAnnex,
     Document,
     Mandate,
     SeriesResolution,
@@ -108,6 +109,17 @@ def deliverables_list(mandate: Mandate | None = None) -> QuerySet[Deliverable]:
 
 def deliverable_get(pk: int) -> Deliverable:
     return Deliverable.objects.select_related("mandate", "task__resolution").get(pk=pk)
+
+
+def annexes_of(deliverable: Deliverable) -> list[DeliverableAnnex]:
+    """The compiled annex files of a report, without their bytes."""
+    return list(DeliverableAnnex.objects.filter(deliverable=deliverable).defer("data"))
+
+
+def annex_get(deliverable: Deliverable, file_format: str) -> DeliverableAnnex:
+    return DeliverableAnnex.objects.select_related("deliverable").get(
+        deliverable=deliverable, format=file_format
+    )
 
 
 def due_within(days: int = 90, *, today: dt.date | None = None) -> dict:

@@ -20,6 +20,14 @@ urlpatterns = [
         name="deliverable_draft_file",
     ),
     path(
+        "mandate/reports/<int:pk>/annexes/", views.deliverable_annexes, name="deliverable_annexes"
+    ),
+    path(
+        "mandate/reports/<int:pk>/annexes.<str:file_format>",
+        views.deliverable_annex_file,
+        name="deliverable_annex_file",
+    ),
+    path(
         "mandate/documents/<path:symbol>/files/<int:file_id>/",
         views.document_file,
         name="document_file",

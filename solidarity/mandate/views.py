@@ -14,11 +14,18 @@ from solidarity.core.downloads import uploaded_file_response
 from solidarity.core.export import csv_response
 from solidarity.core.permissions import allowed
 from solidarity.mandate import selectors, services
+from solidarity.mandate.annexes.build import MEDIA_TYPES
 from solidarity.mandate.forms import DeliverableForm, DraftForm, TaskConfirmForm, TaskStatusForm
-from solidarity.mandate.models import Deliverable, Document, DocumentFile, Task, TaskStatus
+from solidarity.mandate.models import (
+    Deliverable,
+    DeliverableAnnex,
+    Document,
+    DocumentFile,
+    Task,
+    TaskStatus,
+)
 from solidarity.mandate.permissions import can_manage_mandate, can_read_drafts
 from solidarity.practices.permissions import can_review_practices
-from solidarity.practices.selectors import status_counts_of
 
 
 def _mandate():
@@ -278,6 +285,7 @@ def _deliverable_page(request, deliverable: Deliverable, *, form=None, status=20
             "may_manage": may_manage,
             "may_read_draft": allowed(can_read_drafts, request.user),
             "form": form or (DraftForm() if may_manage else None),
+            "annexes": selectors.annexes_of(deliverable) if may_manage else [],
         },
         status=status,
     )
@@ -330,6 +338,36 @@ def deliverable_draft_file(request, pk: int):
     )
 
 
+@require_POST
+def deliverable_annexes(request, pk: int):
+    """Compile the report's annexes as DOCX and PDF, by a job of the queue."""
+    deliverable = _deliverable(pk)
+    if not allowed(can_manage_mandate, request.user):
+        raise PermissionDenied
+    services.deliverable_compile_annexes(
+        actor=request.user, deliverable=deliverable, language=request.LANGUAGE_CODE
+    )
+    messages.success(
+        request,
+        _("The annexes are being compiled; their files appear on this page when they are ready."),
+    )
+    return redirect(deliverable.get_absolute_url())
+
+
+@require_safe
+def deliverable_annex_file(request, pk: int, file_format: str):
+    deliverable = _deliverable(pk)
+    if not allowed(can_manage_mandate, request.user):
+        raise Http404(_("No such file."))
+    try:
+        annex = selectors.annex_get(deliverable, file_format)
+    except DeliverableAnnex.DoesNotExist:
+        raise Http404(_("The annexes have not been compiled in this format yet.")) from None
+    return uploaded_file_response(
+        bytes(annex.data), name=annex.file_name, media_type=MEDIA_TYPES[annex.format]
+    )
+
+
 @login_required
 @require_safe
 def desk(request):
@@ -352,8 +390,5 @@ def desk(request):
             "review": review,
             "extras": selectors.desk_extras(user),
             "may_manage": allowed(can_manage_mandate, user),
-            "own_practices": status_counts_of(user),
-            "organization_pending": user.organization_id is not None
-            and user.organization_confirmed_at is None,
         },
     )
