@@ -143,6 +143,8 @@ def test_every_operation_serves_real_records_as_documented(records):
         ("/api/v1/countries/resolve", {}, {"name": "Viet Nam"}, 200),
         ("/api/v1/countries/{iso3}", {"iso3": "CUB"}, {}, 200),
         ("/api/v1/countries/{iso3}/votes", {"iso3": "CUB"}, {}, 200),
+        ("/api/v1/countries/{iso3}/record", {"iso3": "CUB"}, {}, 200),
+        ("/api/v1/countries/{iso3}/record", {"iso3": "NOR"}, {}, 200),
         ("/api/v1/organizations", {}, {"format": "csv"}, 200),
         ("/api/v1/organizations/{slug}", {"slug": records["organization"].slug}, {}, 200),
         ("/api/v1/resolutions", {}, {"q": "solidarity", "voted": "true"}, 200),
