@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import ctypes
 import io
-import shutil
 import zipfile
 from xml.etree import ElementTree as ET
 
@@ -167,20 +166,23 @@ def _package(data: bytes) -> bytes:
             zipfile.ZipFile(io.BytesIO(data)) as source,
             zipfile.ZipFile(out, "w") as copy,
         ):
-            members = source.infolist()
-            if sum(m.file_size for m in members) > MAX_UNPACKED:
-                raise CannotClean("the package unpacks to more than it may")
+            # The sizes a package declares may lie: what is read is counted instead.
+            unpacked = 0
             # Each member keeps its place and its compression: an ODT's "mimetype"
             # stays first and stored, as the format asks.
-            for member in members:
+            for member in source.infolist():
                 if member.filename in PERSONAL:
-                    if member.file_size > MAX_META_PART:
-                        continue
-                    part = _part_without(source.read(member), PERSONAL[member.filename])
-                    copy.writestr(member, part)
+                    with source.open(member) as reader:
+                        xml = reader.read(MAX_META_PART + 1)
+                    if len(xml) <= MAX_META_PART:
+                        copy.writestr(member, _part_without(xml, PERSONAL[member.filename]))
                     continue
                 with source.open(member) as reader, copy.open(member, "w") as writer:
-                    shutil.copyfileobj(reader, writer)
+                    while chunk := reader.read(1 << 16):
+                        unpacked += len(chunk)
+                        if unpacked > MAX_UNPACKED:
+                            raise CannotClean("the package unpacks to more than it may")
+                        writer.write(chunk)
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
