@@ -1074,13 +1074,13 @@ CALL_ACTIONS = {
     ),
 }
 OTHER_ACTIONS.update(CALL_ACTIONS)
-ME = to("/accounts/me/")
+DESK = to("/desk/")
 OTHER_MATRIX = {
     "create": _row(S, F, D, D, D, D, D, D),
     "confirm": _row(S, *[F] * 6, D),
     "refuse": _row(S, *[F] * 6, D),
     "ingest": _row(S, *[F] * 6, D),
-    "sign up": _row(D, ME, ME, ME, ME, ME, ME, ME),
+    "sign up": _row(D, *[DESK] * 7),
     # Signed in already, the form is not offered again: nobody is signed in as another.
     "sign in": _row(D, U, U, U, U, U, U, U),
     "sign out": _row(U, D, D, D, D, D, D, D),
