@@ -84,8 +84,8 @@ def _record_schema() -> type[Schema]:
     """The record's shape: the State, then each section that gives its data, typed by the area
     that owns it (sections are registered when the apps start, before the API is built)."""
     fields: dict = {"state": (StateOut, ...)}
-    for section in record.json_sections():
-        fields[section.key] = (section.schema, ...)
+    for key, schema in record.schema_fields().items():
+        fields[key] = (schema, ...)
     return create_model("CountryRecordOut", __base__=Schema, **fields)
 
 

@@ -35,6 +35,9 @@ class Section:
 
 
 _SECTIONS: list[Section] = []
+# Set once the API has built the record's schema from the sections: a section giving data
+# after that would be in the JSON but not in the published document.
+_SCHEMA_BUILT = False
 
 
 def register_section(
@@ -48,6 +51,8 @@ def register_section(
 ) -> None:
     if json_data is not None and not (key and schema is not None):
         raise ValueError(f"{template}: a section's JSON needs its key and schema")
+    if json_data is not None and _SCHEMA_BUILT:
+        raise RuntimeError(f"{template}: registered after the record's schema was built")
     if all(section.template != template for section in _SECTIONS):
         _SECTIONS.append(Section(order, template, data, key, json_data, schema))
         _SECTIONS.sort(key=lambda section: section.order)
@@ -60,6 +65,13 @@ def sections_for(country) -> list[dict]:
 def json_sections() -> list[Section]:
     """The sections that give their part of the record as data, in the page's order."""
     return [section for section in _SECTIONS if section.json_data is not None]
+
+
+def schema_fields() -> dict[str, Any]:
+    """Each data-giving section's key and schema, for the API's typed record."""
+    global _SCHEMA_BUILT
+    _SCHEMA_BUILT = True
+    return {section.key: section.schema for section in json_sections()}
 
 
 def state_record(country) -> dict[str, Any]:
