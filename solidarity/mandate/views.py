@@ -26,6 +26,7 @@ from solidarity.mandate.models import (
 )
 from solidarity.mandate.permissions import can_manage_mandate, can_read_drafts
 from solidarity.practices.permissions import can_review_practices
+from solidarity.practices.selectors import status_counts_of
 
 
 def _mandate():
@@ -390,5 +391,8 @@ def desk(request):
             "review": review,
             "extras": selectors.desk_extras(user),
             "may_manage": allowed(can_manage_mandate, user),
+            "own_practices": status_counts_of(user),
+            "organization_pending": user.organization_id is not None
+            and user.organization_confirmed_at is None,
         },
     )
