@@ -31,7 +31,18 @@ def test_the_recorded_vote_of_56_4_fits_a_phone_and_its_abstaining_column_can_be
     abstaining.scroll_into_view_if_needed()
     box = abstaining.bounding_box()
     assert box is not None
-    assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     assert abstaining.is_visible()
     assert page_width(phone) <= PHONE["width"]
     screenshot(phone, "phone-56-4-vote")
+
+
+@pytest.mark.parametrize("language", ["", "/ar"])
+def test_the_catalogue_fits_a_phone_in_english_and_arabic(phone, language):
+    phone.goto(f"{language}/practices/")
+    assert page_width(phone) <= PHONE["width"]
+    search_box = phone.locator("#id_q")
+    box = search_box.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    screenshot(phone, f"phone-catalogue{language.replace('/', '-')}")
