@@ -56,22 +56,67 @@ def resolutions_list(filters: ResolutionFilters) -> QuerySet[Resolution]:
 class ParagraphHit:
     anchor: str
     snippet: str
+    rank: tuple = ()  # lower is better: more of the query's words, then a phrase
+
+
+@dataclass(frozen=True)
+class Matches:
+    """The resolutions a search lists, and what it leaves out and why."""
+
+    ids: list[int]  # listed, best first: at most MAX_SEARCH_HITS
+    count: int  # resolutions with a paragraph that matches (as far as checked)
+    apart: int  # resolutions holding the words, but in no one paragraph that matches
+    more: bool  # more resolutions hold the words than the MAX_SEARCH_HITS checked
+
+
+def _positive(query: search.Query) -> search.Query:
+    """The query without its words to leave out: what a resolution must hold somewhere."""
+    return search.Query(tuple(tuple(t for t in g if not t.negated) for g in query.groups))
+
+
+def _checked_by_paragraph(query: search.Query) -> bool:
+    """Whether a resolution may hold the words yet have no paragraph that matches.
+
+    A single word or phrase per alternative matches a paragraph wherever it
+    matches the resolution (the separator between paragraphs holds no word);
+    several words, or a word to leave out, must be checked paragraph by paragraph.
+    """
+    return any(len(group) > 1 or group[0].negated for group in query.groups)
+
+
+def resolutions_matching(
+    query_text: str, resolutions: QuerySet[Resolution], *, filtered: bool
+) -> Matches:
+    """The resolutions with at least one paragraph matching the query on its own, best first.
+
+    A paragraph matches when it holds all the words of one alternative and
+    none of the words to leave out; a resolution holding the words only in
+    different paragraphs, or only beside a word left out, is counted as
+    ``apart``. When ``filtered``, the search is confined to the resolutions
+    the filters allow, so a filter and a common word still find everything.
+    Raises ``search.QueryError``.
+    """
+    query = search.parse_query(query_text)
+    within = list(resolutions.values_list("pk", flat=True)) if filtered else None
+    page = search.search(
+        SEARCH_KIND, _positive(query), limit=MAX_SEARCH_HITS, within=within, snippets=False
+    )
+    ids = [int(hit.object_id) for hit in page.hits]
+    more = page.total > len(ids)
+    if not _checked_by_paragraph(query):
+        return Matches(ids, page.total, 0, more)
+    matching = search.matching_parts(SEARCH_KIND, query, ids, separator=PARAGRAPH_MARK)
+    listed = [pk for pk in ids if str(pk) in matching]
+    apart = len(ids) - len(listed)
+    return Matches(listed, page.total - apart, apart, more)
 
 
 def resolution_ids_matching(
     query_text: str, resolutions: QuerySet[Resolution], *, filtered: bool
 ) -> tuple[list[int], int]:
-    """Ids of the matching resolutions among those given, best first, and how many match.
-
-    The ids are at most MAX_SEARCH_HITS; the count is exact. When ``filtered``,
-    the search is confined to the resolutions the filters allow, so a filter
-    and a common word still find everything. Raises ``search.QueryError``.
-    """
-    within = list(resolutions.values_list("pk", flat=True)) if filtered else None
-    page = search.search(
-        SEARCH_KIND, query_text, limit=MAX_SEARCH_HITS, within=within, snippets=False
-    )
-    return [int(hit.object_id) for hit in page.hits], page.total
+    """Ids of the matching resolutions, best first, and how many (see resolutions_matching)."""
+    matches = resolutions_matching(query_text, resolutions, filtered=filtered)
+    return matches.ids, matches.count
 
 
 def resolutions_in_order(ids: list[int]) -> list[Resolution]:
@@ -79,37 +124,48 @@ def resolutions_in_order(ids: list[int]) -> list[Resolution]:
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def paragraph_hits(query_text: str, ids: list[int], *, per_resolution: int = 5):
-    """For each resolution, the paragraphs that match best, in reading order.
+def paragraph_hits(query_text: str, ids: list[int], *, per_resolution: int | None = 5):
+    """For each resolution, its paragraphs that match the query on their own, in reading order.
 
-    Engines mark every matching word (PostgreSQL marks a phrase's words
-    wherever they stand), so paragraphs are ranked by how many of the query's
-    words they hold and by marks side by side (a phrase), before the best are
-    kept.
+    ``per_resolution`` keeps only the best (None: every one). Engines mark
+    every matching word (PostgreSQL marks a phrase's words wherever they
+    stand), so paragraphs are ranked by how many of the query's words they
+    hold and by marks side by side (a phrase).
     """
     query = search.parse_query(query_text)
     wanted = len(set(query.positive_words()))
-    marked = search.highlight(SEARCH_KIND, query, ids)
+    positive = _positive(query)
+    marked = search.highlight(SEARCH_KIND, positive, ids)
+    matching = (
+        search.matching_parts(SEARCH_KIND, query, ids, separator=PARAGRAPH_MARK)
+        if _checked_by_paragraph(query)
+        else None
+    )
     documents = dict(Resolution.objects.filter(pk__in=ids).values_list("pk", "document"))
     hits: dict[int, list[ParagraphHit]] = {}
     for object_id, body in marked.items():
         pk = int(object_id)
-        scored = []
+        allowed = None if matching is None else set(matching.get(object_id, ()))
+        found = []
         parts = body.split(PARAGRAPH_MARK)
         for position, (anchor, part) in enumerate(
             zip(paragraph_anchors(documents[pk]), parts, strict=False)
         ):
-            if search.MARK_START not in part:
+            if search.MARK_START not in part or (allowed is not None and position not in allowed):
                 continue
             words = {w.casefold() for w in _MARKED.findall(part)}
             side_by_side = part.count(f"{search.MARK_END} {search.MARK_START}")
-            scored.append((-min(len(words), wanted), -side_by_side, position, anchor, part))
-        best = sorted(scored)[:per_resolution]
-        hits[pk] = [
-            ParagraphHit(anchor, search.snippet(part))
-            for *_, anchor, part in sorted(best, key=lambda item: item[2])
-        ]
+            rank = (-min(len(words), wanted), -side_by_side, position)
+            found.append(ParagraphHit(anchor, search.snippet(part), rank))
+        if found:
+            hits[pk] = found if per_resolution is None else best_hits(found, per_resolution)
     return hits
+
+
+def best_hits(hits: list[ParagraphHit], count: int) -> list[ParagraphHit]:
+    """The ``count`` best of a resolution's hits, in reading order."""
+    best = sorted(hits, key=lambda hit: hit.rank)[:count]
+    return sorted(best, key=lambda hit: hit.rank[-1])
 
 
 _MARKED = re.compile(f"{search.MARK_START}(.*?){search.MARK_END}", re.DOTALL)

@@ -50,17 +50,22 @@ def filters_from(params) -> selectors.ResolutionFilters:
     )
 
 
+# Matching paragraphs shown under a resolution before "show all".
+HITS_AT_FIRST = 5
+
+
 def resolution_list(request):
     filters = filters_from(request.GET)
     resolutions = selectors.resolutions_list(filters)
     query_error = ""
     ranked: list[int] | None = None
-    matching = 0
+    matches = None
     if filters.q:
         try:
-            ranked, matching = selectors.resolution_ids_matching(
+            matches = selectors.resolutions_matching(
                 filters.q, resolutions, filtered=filters.narrowing
             )
+            ranked = matches.ids
         except search.QueryError as error:
             query_error, ranked = str(error), []
     if request.GET.get("format") == "csv":
@@ -79,9 +84,12 @@ def resolution_list(request):
     )
     results = list(page) if ranked is None else selectors.resolutions_in_order(list(page))
     if ranked:
-        hits = selectors.paragraph_hits(filters.q, [r.pk for r in results])
+        # Every matching paragraph is on the page: the best few first, then all
+        # of them behind a disclosure that opens without scripts.
+        hits = selectors.paragraph_hits(filters.q, [r.pk for r in results], per_resolution=None)
         for resolution in results:
-            resolution.hits = hits.get(resolution.pk, [])
+            resolution.all_hits = hits.get(resolution.pk, [])
+            resolution.hits = selectors.best_hits(resolution.all_hits, HITS_AT_FIRST)
     return render(
         request,
         "resolutions/resolution_list.html",
@@ -94,8 +102,10 @@ def resolution_list(request):
             "kinds": Kind.choices,
             "query_string": request.GET.urlencode(),
             "may_ingest": allowed(can_ingest_resolutions, request.user),
-            "matching": matching,
-            "more_than_shown": ranked is not None and matching > len(ranked),
+            "matching": matches.count if matches else 0,
+            "more_than_shown": bool(matches and matches.more),
+            "apart": matches.apart if matches else 0,
+            "hits_at_first": HITS_AT_FIRST,
         },
     )
 

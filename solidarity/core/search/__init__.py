@@ -15,13 +15,14 @@ dictionary). The backend is chosen by the database in use.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import connection, transaction
 
-from solidarity.core.search.query import Query, QueryError, parse_query
+from solidarity.core.search.query import Query, QueryError, Term, parse_query
 
 __all__ = [
     "Document",
@@ -34,6 +35,7 @@ __all__ = [
     "highlight",
     "index_document",
     "index_documents",
+    "matching_parts",
     "parse_query",
     "register_reindexer",
     "reindexers",
@@ -223,6 +225,72 @@ def highlight(kind: str, text_or_query: str | Query, object_ids) -> dict[str, st
     if query.is_empty or not ids:
         return {}
     return _backend().highlight(kind, query, ids)
+
+
+def matching_parts(
+    kind: str, text_or_query: str | Query, object_ids, *, separator: str
+) -> dict[str, list[int]]:
+    """Which parts of each document match the query on their own text.
+
+    The body of a document is cut at ``separator`` (a resolution's paragraphs):
+    a part matches when it holds every word or phrase of one of the query's
+    groups and none of that group's words to leave out. The engine decides
+    what "holds" means (stemming, phrases) by marking each word or phrase of
+    the query alone; this only combines the marks. Gives, for each document
+    with a matching part, the positions of its matching parts in order.
+    """
+    query = text_or_query if isinstance(text_or_query, Query) else parse_query(text_or_query)
+    ids = [str(i) for i in object_ids]
+    if query.is_empty or not ids:
+        return {}
+    backend = _backend()
+    held: dict[tuple[str, ...], dict[str, set[int]]] = {}
+    for words in dict.fromkeys(t.words for group in query.groups for t in group):
+        alone = Query(((Term(words),),))
+        held[words] = {
+            object_id: {
+                position
+                for position, part in enumerate(body.split(separator))
+                if _holds(part, len(words))
+            }
+            for object_id, body in backend.highlight(kind, alone, ids).items()
+        }
+    matching: dict[str, list[int]] = {}
+    for object_id in ids:
+        candidates = set().union(
+            *(held[t.words].get(object_id, set()) for g in query.groups for t in g)
+        )
+        found = [
+            position
+            for position in sorted(candidates)
+            if any(
+                all((position in held[t.words].get(object_id, set())) != t.negated for t in group)
+                for group in query.groups
+            )
+        ]
+        if found:
+            matching[object_id] = found
+    return matching
+
+
+_JOINED_MARKS = re.compile(f"{MARK_END}([^\\w{MARK_START}{MARK_END}]*){MARK_START}")
+_MARKED_SPAN = re.compile(f"{MARK_START}(.*?){MARK_END}", re.DOTALL)
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _holds(part: str, words: int) -> bool:
+    """Whether a marked part holds the word, or a phrase of so many words side by side.
+
+    Some engines mark each word of a phrase wherever it stands, others the
+    phrase as one: marks with nothing but spaces or punctuation between them
+    are read as one, and a phrase needs a run as long as itself.
+    """
+    if MARK_START not in part:
+        return False
+    if words == 1:
+        return True
+    joined = _JOINED_MARKS.sub(r"\1", part)
+    return any(len(_WORD.findall(span)) >= words for span in _MARKED_SPAN.findall(joined))
 
 
 def snippet(marked: str, *, words: int = 40) -> str:
