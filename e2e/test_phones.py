@@ -46,3 +46,56 @@ def test_the_catalogue_fits_a_phone_in_english_and_arabic(phone, language):
     assert box is not None
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     screenshot(phone, f"phone-catalogue{language.replace('/', '-')}")
+
+
+def test_on_a_phone_the_results_come_first_and_the_filters_open_on_demand(phone):
+    phone.goto("/practices/")
+    first_result = phone.locator("ol.results > li").first.get_by_role("link").first
+    result_top = first_result.bounding_box()["y"]
+    assert result_top < 2 * PHONE["height"], result_top
+    theme_links = phone.locator('.facets a[data-facet="theme"]')
+    assert not theme_links.first.is_visible()
+
+    filters = phone.locator(".filters-toggle > summary")
+    assert filters.inner_text() == "Filters"
+    filters.click()
+    assert theme_links.first.is_visible()
+    theme = theme_links.first
+    label = theme.inner_text().strip()
+    theme.click()
+    phone.wait_for_load_state()
+
+    # The chosen filter is named above the results, and the filters stay folded.
+    active = phone.locator(".active-filters")
+    assert label in active.inner_text()
+    assert "1" in phone.locator(".filters-toggle > summary").inner_text()
+    assert not phone.locator('.facets a[data-facet="theme"]').first.is_visible()
+    assert page_width(phone) <= PHONE["width"]
+    active.get_by_role("link", name="Clear all filters").click()
+    phone.wait_for_url("**/practices/")
+    assert phone.locator(".active-filters").count() == 0
+
+    # Open in Arabic, the filters are not cut off on either side.
+    phone.goto("/ar/practices/")
+    phone.locator(".filters-toggle > summary").click()
+    assert phone.locator('.facets a[data-facet="theme"]').first.is_visible()
+    assert page_width(phone) <= PHONE["width"]
+
+
+def test_at_desktop_width_the_filters_are_shown_without_opening_anything(page):
+    page.goto("/practices/")
+    assert page.locator('.facets a[data-facet="theme"]').first.is_visible()
+
+
+def test_the_keyboard_reaches_the_first_result_through_two_skip_links(phone):
+    phone.goto("/practices/")
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.textContent") == "Skip to main content"
+    phone.keyboard.press("Enter")
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.textContent") == "Skip to the results"
+    assert phone.locator(":focus").is_visible()
+    phone.keyboard.press("Enter")
+    phone.keyboard.press("Tab")
+    first_result = phone.locator("ol.results > li").first.get_by_role("link").first
+    assert first_result.evaluate("link => link === document.activeElement")

@@ -91,6 +91,15 @@ def catalogue(request):
                 if values
             ],
             "query_string": params.urlencode(),
+            "active_filters": _active_filters(params, result),
+            "clear_filters": urlencode(
+                [
+                    (key, v)
+                    for key, listed in params.lists()
+                    if key not in query.filters
+                    for v in listed
+                ]
+            ),
             "may_submit": allowed(can_submit_practices, request.user),
             "sorts": [("relevance", _("Relevance")), ("newest", _("Newest"))],
         },
@@ -98,6 +107,27 @@ def catalogue(request):
 
 
 FACET_VALUES_SHOWN = 8
+
+
+def _active_filters(params, result) -> list[dict]:
+    """The values ticked in the facets, each with its facet's title and the search without it."""
+    if result is None:
+        return []
+    titles = facet_titles()
+    active = []
+    for name, values in result.facets.items():
+        for value in values:
+            if value.selected:
+                kept = [
+                    (key, v)
+                    for key, listed in params.lists()
+                    for v in listed
+                    if not (key == name and v == value.value)
+                ]
+                active.append(
+                    {"facet": titles[name], "label": str(value.label), "without": urlencode(kept)}
+                )
+    return active
 
 
 def _facet_block(name: str, links: list) -> dict:
