@@ -77,11 +77,12 @@ def _positive(query: search.Query) -> search.Query:
 def _checked_by_paragraph(query: search.Query) -> bool:
     """Whether a resolution may hold the words yet have no paragraph that matches.
 
-    A single word or phrase per alternative matches a paragraph wherever it
-    matches the resolution (the separator between paragraphs holds no word);
-    several words, or a word to leave out, must be checked paragraph by paragraph.
+    A single word per alternative matches a paragraph wherever it matches the
+    resolution; several words, a word to leave out, or a phrase (which
+    PostgreSQL reads across the separator between paragraphs, and whose words
+    it marks wherever they stand) must be checked paragraph by paragraph.
     """
-    return any(len(group) > 1 or group[0].negated for group in query.groups)
+    return any(len(group) > 1 or group[0].negated or group[0].is_phrase for group in query.groups)
 
 
 def resolutions_matching(

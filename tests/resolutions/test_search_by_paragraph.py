@@ -81,3 +81,10 @@ def test_the_api_names_only_the_paragraphs_that_match(client, resolution_56_4):
     listed = client.get("/api/v1/resolutions", {"q": "solidarity NOT development"}).json()
     assert [r["symbol"] for r in listed] == ["A/HRC/RES/56/4"]
     assert set(listed[0]["matching_paragraphs"]) == SOLIDARITY - DEVELOPMENT
+
+
+def test_a_phrase_does_not_run_from_one_paragraph_into_the_next(client, resolution_56_4):
+    # Preambular 1 ends "international solidarity," and preambular 2 begins "Underlining".
+    html = page(client, '"solidarity underlining"')
+    assert linked(html) == set()
+    assert "1 more resolution holds these words, but in no one paragraph" in html
