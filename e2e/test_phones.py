@@ -99,3 +99,62 @@ def test_the_keyboard_reaches_the_first_result_through_two_skip_links(phone):
     phone.keyboard.press("Tab")
     first_result = phone.locator("ol.results > li").first.get_by_role("link").first
     assert first_result.evaluate("link => link === document.activeElement")
+
+
+# The colour the ring is drawn in, and the colour just outside the focused element, where
+# the ring lies; the contrast ratio as WCAG 2 defines it.
+RING_AND_BACKGROUND = """element => {
+  const style = getComputedStyle(element);
+  const box = element.getBoundingClientRect();
+  const gap = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) / 2;
+  const x = box.left + Math.min(box.width / 2, 8), y = box.top - gap;
+  const behind = document.elementsFromPoint(x, Math.max(y, 0))
+    .filter(other => other !== element && !element.contains(other));
+  let node = behind[0];
+  const clear = node => getComputedStyle(node).backgroundColor === 'rgba(0, 0, 0, 0)';
+  while (node && clear(node)) node = node.parentElement;
+  return {
+    ring: style.outlineColor, width: parseFloat(style.outlineWidth), style: style.outlineStyle,
+    background: node ? getComputedStyle(node).backgroundColor : 'rgb(255, 255, 255)',
+  };
+}"""
+
+
+def luminance(css: str) -> float:
+    parts = css[css.index("(") + 1 : css.index(")")].replace(",", " ").split()
+    channels = []
+    for part in parts[:3]:
+        c = float(part) / 255
+        channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+    r, g, b = channels
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, other: str) -> float:
+    a, b = sorted((luminance(one), luminance(other)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def test_contrast_is_computed_as_wcag_defines_it():
+    assert round(contrast("rgb(0, 0, 0)", "rgb(255, 255, 255)"), 2) == 21.0
+    assert round(contrast("rgb(180, 83, 9)", "rgb(11, 79, 138)"), 2) == 1.67
+
+
+def test_the_focus_ring_reaches_3_to_1_on_every_background(page):
+    page.goto("/practices/")
+    seen = {}
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.locator(":focus")
+        if focused.count() == 0 or not focused.is_visible():
+            continue
+        found = focused.evaluate(RING_AND_BACKGROUND)
+        name = focused.evaluate(
+            "e => e.tagName + ' ' + (e.textContent || e.id).trim().slice(0, 30)"
+        )
+        assert found["style"] != "none" and found["width"] >= 2, (name, found)
+        ratio = contrast(found["ring"], found["background"])
+        assert ratio >= 3, (name, found, round(ratio, 2))
+        seen[found["background"]] = name
+    # The walk crossed the blue header, the darker menu, the page and the grey search form.
+    assert len(seen) >= 4, seen
