@@ -95,7 +95,7 @@ CountryRecordOut = _record_schema()
 @router.get(
     "/countries/{iso3}/record",
     response={200: CountryRecordOut, **errors(404)},
-    summary="Everything the platform knows of a State, as its page /countries/<ISO3>/ shows",
+    summary="Everything the platform knows of a State, as its page shows it",
 )
 def get_country_record(request, iso3: str):
     country = get_object_or_404(Country, iso3=iso3.upper())
