@@ -163,6 +163,24 @@ def paragraph_hits(query_text: str, ids: list[int], *, per_resolution: int | Non
     return hits
 
 
+def paragraphs_left_out(query_text: str, ids: list[int]) -> dict[int, list[str]]:
+    """For each resolution, the anchors of the paragraphs that would match but
+    for a word left out, in reading order: what the page says it does not show."""
+    query = search.parse_query(query_text)
+    if not any(t.negated for group in query.groups for t in group):
+        return {}
+    matching = search.matching_parts(SEARCH_KIND, query, ids, separator=PARAGRAPH_MARK)
+    holding = search.matching_parts(SEARCH_KIND, _positive(query), ids, separator=PARAGRAPH_MARK)
+    documents = dict(Resolution.objects.filter(pk__in=ids).values_list("pk", "document"))
+    left_out = {}
+    for object_id, positions in holding.items():
+        pk = int(object_id)
+        dropped = set(positions) - set(matching.get(object_id, ()))
+        anchors = paragraph_anchors(documents[pk])
+        left_out[pk] = [anchors[p] for p in sorted(dropped) if p < len(anchors)]
+    return {pk: anchors for pk, anchors in left_out.items() if anchors}
+
+
 def best_hits(hits: list[ParagraphHit], count: int) -> list[ParagraphHit]:
     """The ``count`` best of a resolution's hits, in reading order."""
     best = sorted(hits, key=lambda hit: hit.rank)[:count]

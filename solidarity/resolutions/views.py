@@ -87,7 +87,9 @@ def resolution_list(request):
         # Every matching paragraph is on the page: the best few first, then all
         # of them behind a disclosure that opens without scripts.
         hits = selectors.paragraph_hits(filters.q, [r.pk for r in results], per_resolution=None)
+        left_out = selectors.paragraphs_left_out(filters.q, [r.pk for r in results])
         for resolution in results:
+            resolution.left_out = left_out.get(resolution.pk, [])
             resolution.all_hits = hits.get(resolution.pk, [])
             resolution.hits = selectors.best_hits(resolution.all_hits, HITS_AT_FIRST)
     return render(

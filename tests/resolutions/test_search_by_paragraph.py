@@ -24,8 +24,18 @@ DEVELOPMENT = {
 LINK = re.compile(r'href="/resolutions/A/HRC/RES/56/4/#((?:pp|op)-\d+)"')
 
 
+HIT_LISTS = re.compile(r'<ul class="hits">(.*?)</ul>', re.DOTALL)
+LEFT_OUT = re.compile(r'<p class="left-out">(.*?)</p>', re.DOTALL)
+
+
 def linked(html: str) -> set[str]:
-    return set(LINK.findall(html))
+    """The paragraphs listed as hits."""
+    return {anchor for hits in HIT_LISTS.findall(html) for anchor in LINK.findall(hits)}
+
+
+def left_out(html: str) -> set[str]:
+    """The paragraphs the page says it leaves out for a word left out."""
+    return {anchor for note in LEFT_OUT.findall(html) for anchor in LINK.findall(note)}
 
 
 def page(client, query: str) -> str:
@@ -49,6 +59,8 @@ def test_a_word_left_out_is_left_out_of_each_paragraph_not_of_the_resolution(
     assert linked(html) == SOLIDARITY - DEVELOPMENT
     assert "op-13" in linked(html)
     assert "1 resolution" in html
+    assert "Not shown: 6 paragraphs hold the words searched for but also a word left out" in html
+    assert left_out(html) == SOLIDARITY & DEVELOPMENT
 
 
 def test_all_the_words_must_stand_in_one_paragraph(client, resolution_56_4):
