@@ -100,3 +100,24 @@ def test_a_phrase_does_not_run_from_one_paragraph_into_the_next(client, resoluti
     html = page(client, '"solidarity underlining"')
     assert linked(html) == set()
     assert "1 more resolution holds these words, but in no one paragraph" in html
+
+
+def test_checking_paragraphs_costs_the_same_queries_however_many_resolutions_match(
+    client, resolution_56_4, seed_document
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from solidarity.resolutions import services
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as captured:
+            html = page(client, "solidarity NOT development")
+        assert "op-13" in linked(html)
+        return len(captured.captured_queries)
+
+    with_one = count_queries()
+    for number in (5, 6, 7):
+        document = {**seed_document, "symbol": f"A/HRC/RES/56/{number}"}
+        services.resolution_ingest(actor=None, document=document)
+    assert count_queries() == with_one
