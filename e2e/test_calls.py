@@ -124,13 +124,18 @@ def test_a_call_for_input_from_opening_to_published_submissions(browser, platfor
     with visitor.expect_download() as download:
         visitor.get_by_role("link", name="All published files (ZIP)").click()
     with zipfile.ZipFile(io.BytesIO(download.value.path().read_bytes())) as package:
-        assert f"{SLUG}/{reference}/cuba-submission.pdf" in package.namelist()
+        # Published without the name: the file goes out under a neutral name.
+        assert sorted(package.namelist()) == [
+            f"{SLUG}/{reference}/{reference}-1.pdf",
+            f"{SLUG}/submissions.csv",
+        ]
     visitor.goto("/calls/search/")
     visitor.get_by_label("Words").fill(WORD)
     visitor.get_by_role("button", name="Search").click()
     visitor.get_by_text("1 submission found.").wait_for()
     visitor.get_by_role("link", name=re.compile(TITLE)).click()
-    assert "cuba-submission.pdf" in visitor.content()
+    assert f"{reference}-1.pdf" in visitor.content()
+    assert "cuba-submission.pdf" not in visitor.content()
     screenshot(visitor, "calls-published-submission")
 
 
