@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from solidarity.core import search
+from solidarity.resolutions.parsing.document import FOOTNOTE_MARKER
 
 SEARCH_KIND = "resolution"
 PARAGRAPH_MARK = "\u2029"  # PARAGRAPH SEPARATOR: no word, so never matched
@@ -25,7 +26,7 @@ def document_of(resolution, document: dict) -> search.Document:
     words across paragraphs' tokens; :func:`anchors.paragraph_anchors` gives the anchor
     of each part, in the same order, to show which paragraphs matched.
     """
-    texts = [p["text"] for p in document["preambular_paragraphs"]]
+    texts = [FOOTNOTE_MARKER.sub("", p["text"]) for p in document["preambular_paragraphs"]]
     texts.extend(paragraph_plain_text(p) for p in document["operative_paragraphs"])
     return search.Document(
         object_id=str(resolution.pk),
@@ -36,7 +37,7 @@ def document_of(resolution, document: dict) -> search.Document:
 
 
 def paragraph_plain_text(paragraph: dict) -> str:
-    """An operative paragraph with its sub-paragraphs, as one text for searching."""
+    """An operative paragraph with its sub-paragraphs, as one text for searching (no markers)."""
     parts = [paragraph["text"]]
 
     def walk(items):
@@ -45,7 +46,7 @@ def paragraph_plain_text(paragraph: dict) -> str:
             walk(item["subparagraphs"])
 
     walk(paragraph.get("subparagraphs") or [])
-    return " ".join(parts)
+    return FOOTNOTE_MARKER.sub("", " ".join(parts))
 
 
 def index(resolution, document: dict) -> None:

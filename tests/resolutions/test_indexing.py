@@ -27,3 +27,12 @@ def test_the_resolution_reindexer_is_the_one_search_calls():
     assert search.reindexers()[indexing.SEARCH_KIND] is indexing.reindex_all
     assert search.reindexers()[indexing.SEARCH_KIND]() == 1
     assert search.search(indexing.SEARCH_KIND, "mainstream").total == 1
+
+
+def test_footnote_markers_are_not_searched_or_shown_in_snippets(resolution_56_4, seed_document):
+    # Op. 12 of 56/4 ends "... regional networks;" with the marker of footnote 1 (A/HRC/56/57).
+    entry = indexing.document_of(resolution_56_4, seed_document)
+    parts = [part.strip() for part in entry.body.split(indexing.PARAGRAPH_MARK)]
+    op_12 = dict(zip(anchors.paragraph_anchors(seed_document), parts, strict=True))["op-12"]
+    assert op_12.endswith("international and regional networks;")
+    assert "[^" not in entry.body

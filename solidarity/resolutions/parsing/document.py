@@ -7,10 +7,14 @@ ISO strings) and ``ResolutionDocument.from_dict()`` reads it back without loss.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from solidarity.resolutions import anchors
+
+# A footnote's marker as it stands in a paragraph's text: "networks;[^1]".
+FOOTNOTE_MARKER = re.compile(r"\[\^([0-9A-Za-z*]+)\]")
 
 
 @dataclass(slots=True)

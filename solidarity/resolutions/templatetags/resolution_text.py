@@ -7,10 +7,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from solidarity.resolutions import anchors, labels
+from solidarity.resolutions.parsing.document import FOOTNOTE_MARKER
 
 register = template.Library()
-
-FOOTNOTE_MARKER = re.compile(r"\[\^([0-9A-Za-z*]+)\]")
 
 
 @register.simple_tag
