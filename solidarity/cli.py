@@ -25,7 +25,7 @@ Commands:
   indicators   import ODA figures (OECD DAC1 export, simple CSV) or voluntary contributions
   parse        read a resolution file and print it as JSON
   ingest       parse and store resolution files or folders
-  votes        import roll calls (Voeten's General Assembly data, CSV files), sync stored resolutions
+  votes        import roll calls (Voeten's Assembly data, CSV files), sync stored resolutions
   reindex      rebuild the search index; --if-needed at each deploy, --prune the change log
   backup       write every record to one compressed file
   restore      load a backup into a new, empty database

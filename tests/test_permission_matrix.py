@@ -342,6 +342,7 @@ MATRIX.update(
     }
 )
 
+
 @pytest.fixture
 def mandate_record(resolution_56_4):
     from solidarity.mandate import demo
@@ -1309,6 +1310,10 @@ def test_the_administration_refuses_changes_from_everyone_but_the_secretariat(
 
 # Each address of the site: an example for GET (None: not opened by a link of its
 # own) and the actions posted to it.
+# The pattern of a resolution's address, as Django prints it for the symbol converter.
+RESOLUTION_ROUTE = (
+    "^resolutions/(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)"
+)
 ROUTES = {
     "": ("/", ()),
     "audit/": ("/audit/", ()),
@@ -1345,23 +1350,23 @@ ROUTES = {
     "practices/<int:pk>/retract/": (None, ("retract",)),
     "resolutions/": ("/resolutions/", ()),
     "resolutions/ingest/": ("/resolutions/ingest/", ("ingest",)),
-    "^resolutions/(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)/$": (
+    RESOLUTION_ROUTE + "/$": (
         "/resolutions/A/HRC/RES/56/4/",
         (),
     ),
-    "^resolutions/(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)/resolution\\.json$": (
+    RESOLUTION_ROUTE + "/resolution\\.json$": (
         "/resolutions/A/HRC/RES/56/4/resolution.json",
         (),
     ),
-    "^resolutions/(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)/resolution\\.akn\\.xml$": (
+    RESOLUTION_ROUTE + "/resolution\\.akn\\.xml$": (
         "/resolutions/A/HRC/RES/56/4/resolution.akn.xml",
         (),
     ),
-    "^resolutions/(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)/source$": (
+    RESOLUTION_ROUTE + "/source$": (
         "/resolutions/A/HRC/RES/56/4/source",
         (),
     ),
-    "^resolutions/(?P<symbol>A/(?:HRC/)?(?:RES|DEC)/(?:E?S-)?[0-9]+/[0-9]+(?: ?[A-Z])?)/vote-map\\.svg$": (
+    RESOLUTION_ROUTE + "/vote-map\\.svg$": (
         "/resolutions/A/HRC/RES/56/4/vote-map.svg",
         (),
     ),

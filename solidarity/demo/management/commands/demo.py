@@ -13,8 +13,8 @@ from solidarity.core.roles import Role
 from solidarity.countries.models import Country
 from solidarity.demo.declaration import load_declaration
 from solidarity.demo.organizations import DEMO_ORGANIZATIONS, DEMO_PEOPLE, DEMO_THEMES
-from solidarity.mandate import demo as mandate_demo
 from solidarity.engagements import demo as engagements_demo
+from solidarity.mandate import demo as mandate_demo
 from solidarity.practices import services as practices
 from solidarity.practices.models import Practice, Theme
 from solidarity.resolutions import services as resolutions
