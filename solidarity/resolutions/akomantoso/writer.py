@@ -160,18 +160,7 @@ class _Writer:
         _sub(work, "FRBRsubtype", value=uri.subtype)
         _sub(work, "FRBRnumber", value=uri.number, showAs=self.symbol.number_label)
 
-        expression = _sub(identification, "FRBRExpression")
-        _sub(expression, "FRBRthis", value=uri.expression_uri())
-        _sub(expression, "FRBRuri", value=uri.expression_uri(work_component=False))
-        _sub(expression, "FRBRdate", date=date, name=date_name)
-        _sub(expression, "FRBRauthor", **author)
-        _sub(expression, "FRBRlanguage", language="eng")
-
-        manifestation = _sub(identification, "FRBRManifestation")
-        _sub(manifestation, "FRBRthis", value=uri.manifestation_uri())
-        _sub(manifestation, "FRBRuri", value=uri.manifestation_uri(work_component=False))
-        _sub(manifestation, "FRBRdate", date=date, name=date_name)
-        _sub(manifestation, "FRBRauthor", href=f"#{SOURCE_ID}", **{"as": "#editor"})
+        manifestation = _expression_and_manifestation(identification, uri, date, date_name, author)
         _sub(manifestation, "FRBRformat", value="application/akn+xml")
 
         self._references(_sub(meta, "references", source=f"#{SOURCE_ID}"))
@@ -362,17 +351,7 @@ class _Writer:
         _sub(work, "FRBRdate", date=date, name=date_name)
         _sub(work, "FRBRauthor", **author)
         _sub(work, "FRBRcountry", value="un")
-        expression = _sub(identification, "FRBRExpression")
-        _sub(expression, "FRBRthis", value=uri.expression_uri())
-        _sub(expression, "FRBRuri", value=uri.expression_uri(work_component=False))
-        _sub(expression, "FRBRdate", date=date, name=date_name)
-        _sub(expression, "FRBRauthor", **author)
-        _sub(expression, "FRBRlanguage", language="eng")
-        manifestation = _sub(identification, "FRBRManifestation")
-        _sub(manifestation, "FRBRthis", value=uri.manifestation_uri())
-        _sub(manifestation, "FRBRuri", value=uri.manifestation_uri(work_component=False))
-        _sub(manifestation, "FRBRdate", date=date, name=date_name)
-        _sub(manifestation, "FRBRauthor", href=f"#{SOURCE_ID}", **{"as": "#editor"})
+        _expression_and_manifestation(identification, uri, date, date_name, author)
 
     # ------------------------------------------------------------------ operative part
 
@@ -549,3 +528,19 @@ def _indent(element: etree._Element, depth: int = 0) -> None:
         child.tail = pad
         _indent(child, depth + 1)
     children[-1].tail = "\n" + "  " * depth
+
+
+def _expression_and_manifestation(identification, uri, date, date_name, author):
+    """The English expression of a work, and this XML file as its manifestation (returned)."""
+    expression = _sub(identification, "FRBRExpression")
+    _sub(expression, "FRBRthis", value=uri.expression_uri())
+    _sub(expression, "FRBRuri", value=uri.expression_uri(work_component=False))
+    _sub(expression, "FRBRdate", date=date, name=date_name)
+    _sub(expression, "FRBRauthor", **author)
+    _sub(expression, "FRBRlanguage", language="eng")
+    manifestation = _sub(identification, "FRBRManifestation")
+    _sub(manifestation, "FRBRthis", value=uri.manifestation_uri())
+    _sub(manifestation, "FRBRuri", value=uri.manifestation_uri(work_component=False))
+    _sub(manifestation, "FRBRdate", date=date, name=date_name)
+    _sub(manifestation, "FRBRauthor", href=f"#{SOURCE_ID}", **{"as": "#editor"})
+    return manifestation
