@@ -31,6 +31,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from defusedxml import DefusedXmlException
 
+from solidarity.core.pdf import LOCK
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
@@ -101,6 +103,11 @@ def without_authors(media_type: str, data: bytes) -> bytes:
 
 
 def _pdf(data: bytes) -> bytes:
+    with LOCK:
+        return _pdf_copy(data)
+
+
+def _pdf_copy(data: bytes) -> bytes:
     try:
         source = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:

@@ -9,45 +9,26 @@ still accepted, only not found by its words.
 from __future__ import annotations
 
 import io
-import threading
 import zipfile
 
 from lxml import etree
 
+from solidarity.core.pdf import page_texts
+
 MAX_TEXT = 2_000_000  # characters kept of one document
-_PDFIUM = threading.Lock()  # pdfium is not safe to call from several threads at once
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _PARSER = dict(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
 def pdf_text(data: bytes) -> str:
+    """The text layer of a PDF, or "" when it cannot be read (the file was checked already)."""
     import pypdfium2
 
-    pages = []
-    with _PDFIUM:
-        try:
-            document = pypdfium2.PdfDocument(data)
-        except pypdfium2.PdfiumError:
-            return ""
-        try:
-            for index in range(len(document)):
-                page = document[index]
-                try:
-                    textpage = page.get_textpage()
-                    try:
-                        pages.append(textpage.get_text_bounded())
-                    finally:
-                        textpage.close()
-                finally:
-                    page.close()
-                if sum(len(p) for p in pages) > MAX_TEXT:
-                    break
-        except pypdfium2.PdfiumError:
-            pass
-        finally:
-            document.close()
-    return "\n".join(pages)
+    try:
+        return "\n".join(page_texts(data, limit=MAX_TEXT))
+    except pypdfium2.PdfiumError:
+        return ""
 
 
 def _xml_paragraphs(xml: bytes, paragraph_tag: str, text_tags: set[str]) -> str:

@@ -19,6 +19,7 @@ import pypdfium2
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from solidarity.core.pdf import page_texts
 from solidarity.practices.files import AttachmentRefused, check_attachment
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -69,18 +70,7 @@ def _odt_text(package: zipfile.ZipFile) -> str:
 
 
 def _pdf_text(data: bytes) -> str:
-    pdf = pypdfium2.PdfDocument(data)
-    try:
-        texts = []
-        for index in range(len(pdf)):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            texts.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
-        return "\n".join(texts)
-    finally:
-        pdf.close()
+    return "\n".join(page_texts(data))
 
 
 def draft_text(name: str, data: bytes) -> tuple[str, str]:
