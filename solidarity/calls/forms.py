@@ -18,7 +18,7 @@ from solidarity.calls.models import (
     QuestionKind,
     StakeholderType,
 )
-from solidarity.calls.services import SUBMISSION_TYPES
+from solidarity.calls.services import CALL_FIELDS, SUBMISSION_TYPES
 from solidarity.mandate.models import Deliverable
 from solidarity.practices.files import (
     MAX_ATTACHMENT_BYTES,
@@ -154,20 +154,8 @@ class CallForm(forms.Form):
 
     @property
     def call_fields(self) -> dict:
-        names = (
-            "slug",
-            "title",
-            "purpose",
-            "report",
-            "deliverable",
-            "invited",
-            "languages",
-            "opens_at",
-            "closes_at",
-            "publication_policy",
-            "confidentiality_note",
-        )
-        return {name: self.cleaned_data[name] for name in names}
+        # Every field the service takes, except the demo's "example" mark.
+        return {name: self.cleaned_data[name] for name in CALL_FIELDS if name != "example"}
 
     @staticmethod
     def initial_from(call: Call) -> dict:
