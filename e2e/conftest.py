@@ -8,15 +8,12 @@ fresh SQLite database in a temporary folder; Playwright drives /usr/bin/chromium
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from e2e.server import running_platform
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -28,54 +25,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SOLIDARITY = str(Path(sys.executable).with_name("solidarity"))
 RESULTS = Path(__file__).resolve().parent.parent / "test-results"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
 def platform(tmp_path_factory):
     """A running Solidarity with its demo data; yields its base URL and demo accounts."""
-    var = tmp_path_factory.mktemp("var")
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
-        "SOLIDARITY_ENV": "test",
-        "SOLIDARITY_VAR_DIR": str(var),
-    }
-    subprocess.run([SOLIDARITY, "migrate", "--no-input"], env=env, check=True, capture_output=True)
-    subprocess.run([SOLIDARITY, "demo"], env=env, check=True, capture_output=True)
-    port = _free_port()
-    log = open(var / "server.log", "w")  # noqa: SIM115 - closed at teardown
-    server = subprocess.Popen(
-        [SOLIDARITY, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-reload"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base_url + "/health/", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError((var / "server.log").read_text()) from None
-            time.sleep(0.3)
-    accounts = {}
-    for line in (var / "demo-credentials.txt").read_text().splitlines():
-        role, email, _label, password = line.split()
-        accounts[role] = (email, password)
-    yield {"url": base_url, "accounts": accounts}
-    server.terminate()
-    server.wait(timeout=20)
-    log.close()
+    with running_platform(tmp_path_factory.mktemp("var")) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
