@@ -124,3 +124,19 @@ class SearchChangePruned(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}<={self.through}"
+
+
+class PageRevision(models.Model):
+    """What a cached public page shows changed: its subject's token is new (``core.pagecache``).
+
+    A subject names what pages show (``resolution:A/HRC/RES/56/4``, ``state:CUB``,
+    ``practices``). The services that change it write a new token in their own
+    transaction, so the change and the pages' new address are committed together,
+    whichever process or machine serves the next request.
+    """
+
+    subject = models.CharField(max_length=200, primary_key=True)
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"{self.subject}@{self.token}"

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from solidarity.core import pagecache
 from solidarity.countries import localized, record, selectors
 from solidarity.countries.models import Country, CountryStatus, RegionalGroup
 
@@ -41,6 +42,11 @@ def country_list(request):
     )
 
 
+# Every section of the record: what each area changes bumps the State (or, for the
+# agreement and partners read from every roll call, all States).
+@pagecache.public_page(
+    lambda iso3: [pagecache.state(iso3.upper()), pagecache.STATES, pagecache.ROLL_CALLS]
+)
 def country_detail(request, iso3: str):
     try:
         country = selectors.country_get(iso3)

@@ -9,7 +9,7 @@ from pathlib import PurePath
 from django.db import transaction
 from django.utils import timezone
 
-from solidarity.core import audit
+from solidarity.core import audit, pagecache
 from solidarity.core.bulk import insert_rows
 from solidarity.core.permissions import require
 from solidarity.core.text import clean_tree
@@ -143,6 +143,8 @@ def resolution_ingest(
     _store_vote(resolution, document.get("vote"))
     indexing.index(resolution, document)
     extensions.stored(actor=actor, resolution=resolution, created=created)
+    # Its page; and, through its recorded vote, the States' pages (their votes, agreement).
+    pagecache.changed(pagecache.resolution(resolution.symbol), pagecache.ROLL_CALLS)
 
     audit.record(
         actor=actor,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
-from solidarity.core import search
+from solidarity.core import pagecache, search
 from solidarity.core.downloads import uploaded_file_response
 from solidarity.core.export import csv_response
 from solidarity.core.permissions import allowed
@@ -175,6 +175,9 @@ def _get(symbol: str, *, with_vote: bool = False) -> Resolution:
 
 
 @symbol_address
+@pagecache.public_page(
+    lambda symbol: [pagecache.resolution(symbol), pagecache.STATES, pagecache.CITED_DOCUMENTS]
+)
 def resolution_detail(request, symbol: str):
     try:
         resolution = selectors.resolution_for_page(symbol)
