@@ -158,3 +158,43 @@ def test_the_focus_ring_reaches_3_to_1_on_every_background(page):
         seen[found["background"]] = name
     # The walk crossed the blue header, the darker menu, the page and the grey search form.
     assert len(seen) >= 4, seen
+
+
+@pytest.mark.parametrize("language", ["", "/ar"])
+def test_on_a_phone_the_navigation_folds_behind_menu_and_the_page_starts_on_the_first_screen(
+    phone, language
+):
+    phone.goto(f"{language}/resolutions/A/HRC/RES/56/4/")
+    heading = phone.get_by_role("heading", level=1)
+    assert heading.bounding_box()["y"] < PHONE["height"] / 2
+    navigation = phone.get_by_role("navigation", name="Main" if not language else "التنقل الرئيسي")
+    menu = navigation.get_by_role("button")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert not navigation.get_by_role("link").first.is_visible()
+
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    practices = navigation.locator('a[href$="/practices/"]')
+    assert practices.is_visible()
+    practices.click()
+    phone.wait_for_url(f"**{language}/practices/")
+    assert page_width(phone) <= PHONE["width"]
+
+
+def test_on_a_wide_screen_the_navigation_is_open_and_has_no_menu_button(page):
+    page.goto("/")
+    navigation = page.get_by_role("navigation", name="Main")
+    assert not navigation.get_by_role("button").is_visible()
+    assert navigation.get_by_role("link", name="Good practices").is_visible()
+
+
+def test_without_script_the_navigation_stays_open_on_a_phone(browser, platform):
+    context = browser.new_context(
+        base_url=platform["url"], viewport=PHONE, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto("/")
+    navigation = page.get_by_role("navigation", name="Main")
+    assert navigation.get_by_role("link", name="Good practices").is_visible()
+    assert not navigation.get_by_role("button").is_visible()
+    context.close()
