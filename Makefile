@@ -8,13 +8,14 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export HOST PORT
 
-.PHONY: run test test-postgres e2e lint format lock install messages clean help
+.PHONY: run test test-postgres e2e screenshots lint format lock install messages clean help
 
 help:
 	@echo "make run            set up, load the demo data once and serve on http://$(HOST):$(PORT)"
 	@echo "make test           set up and run the whole test suite (SQLite)"
 	@echo "make test-postgres  the suite against the local PostgreSQL, in a throwaway database"
 	@echo "make e2e            browser tests: Playwright driving Debian's chromium"
+	@echo "make screenshots    take the pictures of docs/images/ in the six languages"
 	@echo "make lint           ruff lint and format check, mypy type check"
 
 $(BIN)/python:
@@ -44,6 +45,10 @@ test-postgres: install
 e2e: install
 	@test -x /usr/bin/chromium || { echo "make e2e needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"; exit 1; }
 	SOLIDARITY_ENV=test $(BIN)/pytest e2e
+
+screenshots: install
+	@test -x /usr/bin/chromium || { echo "make screenshots needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"; exit 1; }
+	$(BIN)/python -m e2e.screenshots
 
 lint: install
 	$(BIN)/ruff check .
