@@ -192,7 +192,10 @@ def get_practice(request, pk: int):
 class VersionSummary(Schema):
     number: int
     published_at: str
-    note: str
+    note: str = Field(
+        description="The public note the reviewer wrote for this version, or empty; "
+        "the reviewer's private message to the submitter is never here"
+    )
 
 
 @router.get(

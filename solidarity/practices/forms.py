@@ -295,9 +295,33 @@ class DecisionForm(forms.Form):
             ("reject", _("Reject")),
         ]
     )
+    # Two texts a reviewer must never confuse: the private message stays in the
+    # review thread and the submitter's e-mail; the note is printed with the
+    # published version for every reader.
     message = forms.CharField(
-        label=_("Message to the submitter"),
+        label=_("Private message to the submitter"),
+        help_text=_(
+            "Only the submitter and the reviewers see it, here and in the e-mail sent to the "
+            "submitter. It is never published."
+        ),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
     )
+    note = forms.CharField(
+        label=_("Public note on this version (optional)"),
+        help_text=_(
+            "Used only when you publish. Everyone sees it with the published version: on its "
+            "history page and in the open data."
+        ),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("note") or "").strip() and data.get("decision") != "publish":
+            # Dropped silently, it would look published to the one who wrote it.
+            self.add_error("note", _("A public note goes only with Publish."))
+        return data

@@ -94,11 +94,11 @@ def _event(practice: Practice, actor, action: str, message: str = "") -> None:
     )
 
 
-def _tell_submitter(practice: Practice, action: str, message: str = "") -> None:
+def _tell_submitter(practice: Practice, action: str, message: str = "", note: str = "") -> None:
     mail.send(
         to=practice.submitted_by,
         template="practices/email/decision",
-        context={"practice": practice, "action": action, "message": message},
+        context={"practice": practice, "action": action, "message": message, "note": note},
     )
 
 
@@ -305,8 +305,15 @@ def practice_comment(*, actor, practice: Practice, message: str) -> ReviewEvent:
     return practice.events.latest("id")
 
 
-def _review_step(actor, practice: Practice, step: str, audited: str, before: dict, message=""):
-    """What every reviewing step leaves: the thread, the audit trail, and an e-mail."""
+def _review_step(
+    actor, practice: Practice, step: str, audited: str, before: dict, message="", note=""
+):
+    """What every reviewing step leaves: the thread, the audit trail, and an e-mail.
+
+    ``message`` is private to the submitter and the reviewers; ``note`` is the
+    public note of a published version, repeated in the e-mail so the
+    submitter knows what readers see.
+    """
     _event(practice, actor, step, message)
     audit.record(
         actor=actor,
@@ -315,7 +322,7 @@ def _review_step(actor, practice: Practice, step: str, audited: str, before: dic
         before=before,
         after=audit.snapshot(practice, _AUDITED),
     )
-    _tell_submitter(practice, step, message)
+    _tell_submitter(practice, step, message, note)
 
 
 def _decide(actor, practice: Practice, reason: str, *, needs_reason: bool = True) -> Practice:
@@ -355,6 +362,7 @@ def practice_reject(*, actor, practice: Practice, reason: str) -> Practice:
 
 
 def _publish(practice: Practice, actor, note: str) -> PracticeVersion:
+    """Freeze the working copy as the next version; ``note`` is public, shown with it."""
     attachments = list(practice.attachments.filter(removed=False))
     content = content_of(practice, attachments)
     now = timezone.now()
@@ -385,12 +393,21 @@ def _publish(practice: Practice, actor, note: str) -> PracticeVersion:
 
 
 @transaction.atomic
-def practice_publish(*, actor, practice: Practice, note: str = "") -> PracticeVersion:
-    """Publish the working copy as the next version; never by the one who submitted it."""
-    practice = _decide(actor, practice, note, needs_reason=False)
+def practice_publish(
+    *, actor, practice: Practice, message: str = "", note: str = ""
+) -> PracticeVersion:
+    """Publish the working copy as the next version; never by the one who submitted it.
+
+    Two texts, never mixed: ``message`` is the reviewer's private word to the
+    submitter (kept in the review thread, sent by e-mail, never public);
+    ``note`` is the public note shown with the version, in its history, the
+    API and the feeds.
+    """
+    practice = _decide(actor, practice, message, needs_reason=False)
+    message, note = clean_text(message).strip(), clean_text(note).strip()
     before = audit.snapshot(practice, _AUDITED)
-    version = _publish(practice, actor, note.strip())
-    _review_step(actor, practice, ReviewAction.PUBLISHED, "practice.publish", before, note.strip())
+    version = _publish(practice, actor, note)
+    _review_step(actor, practice, ReviewAction.PUBLISHED, "practice.publish", before, message, note)
     return version
 
 

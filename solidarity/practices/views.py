@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from solidarity.core import search
+from solidarity.core import pagecache, search
 from solidarity.core.downloads import uploaded_file_response
 from solidarity.core.export import csv_response
 from solidarity.core.permissions import allowed
@@ -55,6 +55,8 @@ class _Window:
         return []
 
 
+# The first page of each language, for anonymous visitors (a query string is never kept).
+@pagecache.public_page(lambda: [pagecache.PRACTICES, pagecache.STATES])
 def catalogue(request):
     query = selectors.CatalogueQuery.from_params(request.GET)
     fmt = request.GET.get("format", "")
@@ -227,6 +229,8 @@ def _working_copy(request, pk: int) -> Practice:
         raise Http404(_("No good practice has this number.")) from None
 
 
+# A practice's page lists related practices: any published change may touch it.
+@pagecache.public_page(lambda pk: [pagecache.PRACTICES, pagecache.STATES])
 def detail(request, pk: int):
     practice = _public(pk)
     may_see_all = allowed(can_see_workspace, request.user, practice)
@@ -437,7 +441,9 @@ def _decide(request, practice, data) -> None:
         services.practice_request_changes(actor=actor, practice=practice, message=message)
         messages.success(request, _("Changes requested; the submitter is told by e-mail."))
     elif decision == "publish":
-        version = services.practice_publish(actor=actor, practice=practice, note=message)
+        version = services.practice_publish(
+            actor=actor, practice=practice, message=message, note=data.get("note") or ""
+        )
         messages.success(
             request, _("Published as version %(number)d.") % {"number": version.number}
         )
