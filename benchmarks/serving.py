@@ -80,14 +80,21 @@ def run_child(script: str, env: dict, *args: str) -> dict:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, *, workers: int = 1, log: Path | None = None, timeout: float = 120):
-    """Serve the platform with gunicorn on a free loopback port, as ``solidarity serve``
-    does in production; yields (port, server process) once /health/ answers, and
-    stops the server on the way out."""
+def gunicorn(
+    env: dict,
+    *,
+    workers: int = 1,
+    log: Path | None = None,
+    timeout: float = 120,
+    app: str = "solidarity.wsgi",
+):
+    """Serve the platform (or another WSGI ``app``) with gunicorn on a free loopback port,
+    as ``solidarity serve`` does in production; yields (port, server process) once
+    /health/ answers, and stops the server on the way out."""
     port = free_port()
     output = log.open("ab") if log else subprocess.DEVNULL
     server = subprocess.Popen(
-        [GUNICORN, "solidarity.wsgi", "--bind", f"{LOOPBACK}:{port}", "--workers", str(workers)],
+        [GUNICORN, app, "--bind", f"{LOOPBACK}:{port}", "--workers", str(workers)],
         env=env,
         stdout=output,
         stderr=output,
