@@ -18,6 +18,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from solidarity.calls import copies
 
@@ -26,9 +27,9 @@ GENEVA = zoneinfo.ZoneInfo("Europe/Zurich")
 
 
 class CallStatus(models.TextChoices):
-    UPCOMING = "upcoming", _("Upcoming")
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    UPCOMING = "upcoming", pgettext_lazy("status of a call", "Upcoming")
+    OPEN = "open", pgettext_lazy("status of a call", "Open")
+    CLOSED = "closed", pgettext_lazy("status of a call", "Closed")
 
 
 class StakeholderType(models.TextChoices):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from solidarity.engagements.models import EngagementKind, ExpertRole
 
@@ -13,8 +14,8 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class EngagementForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=EngagementKind.choices)
-    starts_on = forms.DateField(label=_("From"), widget=DATE)
-    ends_on = forms.DateField(label=_("To"), widget=DATE, required=False)
+    starts_on = forms.DateField(label=pgettext_lazy("first day", "From"), widget=DATE)
+    ends_on = forms.DateField(label=pgettext_lazy("last day", "To"), widget=DATE, required=False)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     online = forms.BooleanField(label=_("Online"), required=False)
     organizer = forms.CharField(label=_("Organizer"), max_length=300)

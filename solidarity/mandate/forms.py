@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from solidarity.mandate.models import Body, DeliverableStatus, Frequency, TaskStatus
 
@@ -46,7 +47,8 @@ class TaskStatusForm(forms.Form):
 
 class DeliverableForm(forms.Form):
     body = forms.ChoiceField(
-        label=_("To"), choices=[(Body.HRC, Body.HRC.label), (Body.GA, Body.GA.label)]
+        label=pgettext_lazy("addressee of a report", "To"),
+        choices=[(Body.HRC, Body.HRC.label), (Body.GA, Body.GA.label)],
     )
     session = forms.IntegerField(label=_("Session"), min_value=1, max_value=999)
     title = forms.CharField(label=_("Title"), max_length=400)
