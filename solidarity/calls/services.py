@@ -44,7 +44,7 @@ from solidarity.calls.permissions import (
     party_of,
     speaks_for,
 )
-from solidarity.core import audit, mail
+from solidarity.core import audit, mail, pagecache
 from solidarity.core.permissions import require
 from solidarity.core.roles import Role
 from solidarity.core.text import clean_text, clean_tree
@@ -330,6 +330,9 @@ def call_update(
     if resolution is not ...:
         call.resolution = _resolution(resolution)
     call.save()
+    # Its title, on the pages of the States whose submissions to it are published.
+    states = call.submissions.filter(published_at__isnull=False, state__isnull=False)
+    pagecache.changed(*(pagecache.state(iso3) for iso3 in states.values_list("state", flat=True)))
     if paragraphs is not None:
         call.paragraphs.set(_paragraphs(call.resolution, paragraphs))
     if questions is not None:
@@ -700,6 +703,12 @@ def _rebuild_archive_after_commit(call: Call) -> None:
     transaction.on_commit(lambda: build_published_archive(call_id), robust=True)
 
 
+def _state_page_changed(submission: Submission) -> None:
+    """A State's page lists the submissions published under its name."""
+    if submission.state_id:
+        pagecache.changed(pagecache.state(submission.state_id))
+
+
 @transaction.atomic
 def submission_publish(*, actor, submission: Submission) -> Submission:
     """Publish a submission whose authors agreed, as they agreed (with or without a name)."""
@@ -727,6 +736,7 @@ def submission_publish(*, actor, submission: Submission) -> Submission:
         submission.read_at = submission.published_at
     submission.save(update_fields=["published_at", "read_at", "updated_at"])
     indexing.index(submission)
+    _state_page_changed(submission)
     audit.record(
         actor=actor,
         action="submission.publish",
@@ -749,6 +759,7 @@ def submission_unpublish(*, actor, submission: Submission) -> Submission:
     submission.published_at = None
     submission.save(update_fields=["published_at", "updated_at"])
     indexing.index(submission)
+    _state_page_changed(submission)
     audit.record(
         actor=actor,
         action="submission.unpublish",

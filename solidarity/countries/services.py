@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pycountry
 from django.db import transaction
 
-from solidarity.core import audit
+from solidarity.core import audit, pagecache
 from solidarity.core.permissions import can_administer, require
 from solidarity.countries import names
 from solidarity.countries.models import CouncilMembership, Country
@@ -78,6 +78,8 @@ def countries_sync(*, actor) -> SyncReport:
     CouncilMembership.objects.bulk_create(new_seats)
     report.seats_added = sorted(f"{seat.year} {seat.country_id}" for seat in new_seats)
     if report.changes_anything:
+        # Names, groups and seats appear on every cached page (votes by group, lists of States).
+        pagecache.changed(pagecache.STATES)
         audit.record(
             actor=actor,
             action="countries.sync",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from solidarity.core import audit
+from solidarity.core import audit, pagecache
 from solidarity.core.permissions import require
 from solidarity.indicators import readers, selection
 from solidarity.indicators.models import Contribution, IndicatorImport, OdaFigure
@@ -130,6 +130,8 @@ def oda_import(
             rows_read=len(reading.rows),
         )
         added, known, changed = add_oda_figures(OdaFigure, origin, reading.rows)
+        # Each donor's page shows its figures, the chosen ones and the others.
+        pagecache.changed(*(pagecache.state(row.donor) for row in reading.rows))
         origin.rows_added = added
         origin.save(update_fields=["rows_added"])
         audit.record(
@@ -182,6 +184,7 @@ def contributions_import(*, actor, data: bytes, name: str) -> ImportReport:
         )
         origin.rows_added = len(new)
         origin.save(update_fields=["rows_added"])
+        pagecache.changed(*(pagecache.state(row.donor) for row in new))
         audit.record(
             actor=actor,
             action="indicators.contributions_import",

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from solidarity.core import audit
+from solidarity.core import audit, pagecache
 from solidarity.core.permissions import require
 from solidarity.core.text import clean_text
 from solidarity.mandate import drafts, extraction
@@ -143,7 +143,17 @@ def series_resolution_save(
         },
     )
     audit.record(actor=actor, action="mandate.series", target=row, after=audit.snapshot(row))
+    _series_pages_changed([mandate])
     return row
+
+
+def _series_pages_changed(mandates) -> None:
+    """The pages of the stored resolutions of these mandates' series: each compares its
+    resolution with the one before it, which a new or stored member may change."""
+    symbols = SeriesResolution.objects.filter(
+        mandate__in=mandates, resolution__isnull=False
+    ).values_list("resolution__symbol", flat=True)
+    pagecache.changed(*(pagecache.resolution(symbol) for symbol in symbols))
 
 
 @transaction.atomic
@@ -183,6 +193,7 @@ def document_save(
     document.source_note = clean_text(source_note)
     document.full_clean()
     document.save()
+    pagecache.changed(pagecache.CITED_DOCUMENTS)  # resolutions citing it link to its page
     for file, language in checked:
         digest = hashlib.sha256(file.data).hexdigest()
         if document.files.filter(sha256=digest).exists():
@@ -331,6 +342,7 @@ def tasks_from_resolution(*, actor, resolution: Resolution) -> list[Task]:
 def on_resolution_stored(*, actor, resolution: Resolution, created: bool) -> None:
     """Run by ``resolutions.services.resolution_ingest`` (registered in ``apps.py``)."""
     tasks_from_resolution(actor=actor, resolution=resolution)
+    _series_pages_changed(SeriesResolution.objects.filter(resolution=resolution).values("mandate"))
 
 
 def _clean_correction(name: str, value):
@@ -371,6 +383,12 @@ def _clean_correction(name: str, value):
     raise ValidationError({name: _("This cannot be corrected.")})
 
 
+def _task_page_changed(task: Task) -> None:
+    """The page of the task's resolution lists its tasks."""
+    symbol = Resolution.objects.filter(pk=task.resolution_id).values_list("symbol", flat=True)
+    pagecache.changed(*(pagecache.resolution(found) for found in symbol))
+
+
 @transaction.atomic
 def task_confirm(*, actor, task: Task, corrections: dict | None = None) -> Task:
     """The secretariat confirms what was read, correcting what it read wrong.
@@ -391,6 +409,7 @@ def task_confirm(*, actor, task: Task, corrections: dict | None = None) -> Task:
     task.confirmed_at = timezone.now()
     task.confirmed_by = actor
     task.save()
+    _task_page_changed(task)
     audit.record(
         actor=actor,
         action="mandate.task.confirm",
@@ -431,6 +450,7 @@ def task_set_status(
     if evidence is not None:
         task.evidence = _clean_evidence(evidence)
     task.save()
+    _task_page_changed(task)
     audit.record(
         actor=actor,
         action="mandate.task.status",

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from solidarity.accounts.models import User
-from solidarity.core import audit, mail
+from solidarity.core import audit, mail, pagecache
 from solidarity.core.permissions import require
 from solidarity.core.roles import Role
 from solidarity.core.text import clean_text, clean_tree
@@ -361,12 +361,22 @@ def practice_reject(*, actor, practice: Practice, reason: str) -> Practice:
     return practice
 
 
+def _public_pages_changed(*contents: dict | None) -> None:
+    """The catalogue, every practice's page (each lists related ones) and the pages of the
+    States a practice names, in the published contents before and after the change."""
+    countries = {
+        row["country"] for content in contents for row in (content or {}).get("countries", [])
+    }
+    pagecache.changed(pagecache.PRACTICES, *(pagecache.state(iso3) for iso3 in countries))
+
+
 def _publish(practice: Practice, actor, note: str) -> PracticeVersion:
     """Freeze the working copy as the next version; ``note`` is public, shown with it."""
     attachments = list(practice.attachments.filter(removed=False))
     content = content_of(practice, attachments)
     now = timezone.now()
     number = (practice.published_version or 0) + 1
+    _public_pages_changed(practice.published, content)
     version = PracticeVersion.objects.create(
         practice=practice,
         number=number,
@@ -427,6 +437,7 @@ def practice_retract(*, actor, practice: Practice, reason: str) -> Practice:
     practice.retraction_reason = reason.strip()
     practice.save(update_fields=["status", "retracted_at", "retraction_reason", "updated_at"])
     indexing.index(practice)
+    _public_pages_changed(practice.published)
     _review_step(
         actor, practice, ReviewAction.RETRACTED, "practice.retract", before, reason.strip()
     )
@@ -450,6 +461,7 @@ def theme_create(*, actor, code: str, labels: dict[str, str]) -> Theme:
     if Theme.objects.filter(code=code).exists():
         raise ValidationError({"code": _("A theme with this code already exists.")})
     theme = Theme.objects.create(code=code, labels=labels)
+    pagecache.changed(pagecache.PRACTICES)  # the catalogue's facets
     audit.record(
         actor=actor, action="theme.create", target=theme, after={"code": code, "labels": labels}
     )
@@ -465,6 +477,7 @@ def theme_update(*, actor, theme: Theme, labels: dict[str, str]) -> Theme:
     before = {"labels": theme.labels}
     theme.labels = labels
     theme.save(update_fields=["labels"])
+    pagecache.changed(pagecache.PRACTICES)  # its label in the catalogue and on practices
     audit.record(
         actor=actor, action="theme.update", target=theme, before=before, after={"labels": labels}
     )

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from solidarity.accounts.models import User
-from solidarity.core import audit, mail
+from solidarity.core import audit, mail, pagecache
 from solidarity.core.permissions import require
 from solidarity.core.roles import Role
 from solidarity.core.text import clean_text
@@ -104,6 +104,7 @@ def _append(
     )
     visit.status, visit.status_since = history.status, history.status_since
     visit.save(update_fields=["status", "status_since"])
+    pagecache.changed(pagecache.state(visit.country_id))  # the visits section of its page
     audit.record(
         actor=actor,
         action=f"visit.{kind}",
@@ -258,6 +259,7 @@ def standing_invitation_record(
     invitation = invitation or StandingInvitation(country=country)
     invitation.since, invitation.source, invitation.example = since, _check_note(source), example
     invitation.save()
+    pagecache.changed(pagecache.state(country.iso3))
     audit.record(
         actor=actor,
         action="visit.standing_invitation",

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import F
 
-from solidarity.core import audit
+from solidarity.core import audit, pagecache
 from solidarity.core.bulk import insert_rows
 from solidarity.core.permissions import require
 from solidarity.resolutions.models import Body, VoteCast
@@ -66,6 +66,16 @@ def _bump_revision() -> None:
     updated = VoteDataRevision.objects.filter(pk=1).update(revision=F("revision") + 1)
     if not updated:
         VoteDataRevision.objects.create(pk=1, revision=1)
+    # Every State's page: its agreement and partners are read from every roll call.
+    pagecache.changed(pagecache.ROLL_CALLS)
+
+
+def _series_pages_changed(*series_ids: int | None) -> None:
+    """The pages of the resolutions of these series: each lists its series."""
+    symbols = SeriesMember.objects.filter(
+        series_id__in=[pk for pk in series_ids if pk]
+    ).values_list("resolution__symbol", flat=True)
+    pagecache.changed(*(pagecache.resolution(symbol) for symbol in symbols))
 
 
 def _delete_roll_calls(source: str, keys: Iterable[str] | None = None) -> int:
@@ -294,18 +304,21 @@ def series_place(*, actor, resolution, created: bool = False) -> SeriesMember:
     by hand. Runs in the ingest's transaction (``resolutions.extensions``)."""
     member = SeriesMember.objects.filter(resolution=resolution).select_related("series").first()
     if member is not None and member.by_hand:
+        _series_pages_changed(member.series_id)
         return member
     key = series.title_key(resolution.title)
     found, _ = ResolutionSeries.objects.get_or_create(
         body=resolution.body, key=key, defaults={"title": resolution.title}
     )
+    old = member.series_id if member is not None else None
     if member is None:
         member = SeriesMember.objects.create(resolution=resolution, series=found)
     elif member.series_id != found.pk:
-        old = member.series_id
         member.series = found
         member.save(update_fields=["series"])
         ResolutionSeries.objects.filter(pk=old, members=None).delete()
+    # The resolution's title and date as its series lists them, on every member's page.
+    _series_pages_changed(old, found.pk)
     return member
 
 
@@ -334,6 +347,7 @@ def series_move(*, actor, resolution, title: str) -> SeriesMember:
         )
         if old and old != found.pk:
             ResolutionSeries.objects.filter(pk=old, members=None).delete()
+        _series_pages_changed(old, found.pk)
         audit.record(
             actor=actor,
             action="votes.series_move",
