@@ -5,7 +5,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from solidarity.core import selectors
+from solidarity.core import audit_display, selectors
 from solidarity.core.permissions import allowed, can_read_audit_trail
 
 
@@ -23,7 +23,16 @@ def audit_trail(request):
         actor=request.GET.get("who", "").strip(),
     )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_trail.html", {"page": page})
+    return render(
+        request,
+        "core/audit_trail.html",
+        {
+            "page": page,
+            "entries": audit_display.entries_for_reading(list(page)),
+            "actions": audit_display.action_choices(),
+            "chosen_action": request.GET.get("action", "").strip(),
+        },
+    )
 
 
 def health(request):

@@ -15,7 +15,9 @@ class PracticesConfig(AppConfig):
         register_catalogue(SEARCH_KIND)
 
         from solidarity.countries import record
-        from solidarity.practices import api, selectors
+        from solidarity.practices import api, presentation, selectors
+
+        presentation.register_audit_readers()
 
         record.register_section(
             order=20,

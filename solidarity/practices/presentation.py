@@ -93,3 +93,38 @@ def labelled(*practices) -> list:
     for practice in practices:
         practice.view = labelled_content(practice.published, themes)
     return list(practices)
+
+
+def register_audit_readers() -> None:
+    """How the audit trail reads the codes a practice's record keeps."""
+    from solidarity.core.audit import once_per_page, register_reader
+
+    def names_of(rows: list) -> str:
+        names = country_names()
+        return ", ".join(
+            f"{names.get(row.get('country'), row.get('country'))} "
+            f"({choice_label(CountryRole, row.get('role'))})"
+            for row in rows
+            if isinstance(row, dict)
+        )
+
+    def actors_of(rows: list) -> str:
+        return ", ".join(
+            f"{row.get('name')} ({choice_label(ActorType, row.get('type'))})"
+            for row in rows
+            if isinstance(row, dict)
+        )
+
+    def labels_of(choices):
+        return lambda codes: ", ".join(choice_label(choices, code) for code in codes)
+
+    def themes_of(codes: list) -> str:
+        themes = once_per_page("practices.themes", theme_labels)
+        return ", ".join(themes.get(code, code) for code in codes)
+
+    practice = "practices.practice"
+    register_reader(practice, "countries", names_of)
+    register_reader(practice, "actors", actors_of)
+    register_reader(practice, "modalities", labels_of(Modality))
+    register_reader(practice, "human_rights", labels_of(HumanRight))
+    register_reader(practice, "themes", themes_of)

@@ -20,8 +20,8 @@ def test_creating_an_organization_writes_an_entry_the_secretariat_can_read(
     assert entry.actor_label == "system"
     assert entry.changes["name"] == [None, "Organization X"]
     assert entry.changes["countries"] == [None, ["KEN"]]
-    page = personas["secretariat"].get("/audit/?action=organization").content.decode()
-    assert "organization.create" in page and "Organization X" in page
+    page = personas["secretariat"].get("/audit/?action=organization.create").content.decode()
+    assert "Created an organization" in page and "Organization X" in page
 
 
 def test_passwords_never_enter_the_trail(secretariat):
