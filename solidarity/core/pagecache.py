@@ -145,13 +145,28 @@ def keepable(request: HttpRequest, response: HttpResponse) -> bool:
 
 def page_key(request: HttpRequest, subjects: Iterable[str]) -> str:
     names = sorted(set(subjects))
-    tokens = dict(PageRevision.objects.filter(subject__in=names).values_list("subject", "token"))
+    tokens = revision_tokens(names)
     state = hashlib.blake2b(
         "|".join(f"{name}={tokens.get(name, '')}" for name in names).encode(), digest_size=12
     ).hexdigest()
     where = quote(f"{request.scheme}://{request.get_host()}{request.path}", safe="/:")
     day = timezone.localdate().isoformat()
     return f"page:{release()}:{day}:{get_language()}:{state}:{where}"
+
+
+def revision_tokens(subjects: list[str]) -> dict[str, str]:
+    """The current token of each subject that has changed at least once.
+
+    Asked with a plain cursor: building the query through the ORM cost more
+    than running it (0.3-1 ms of the 2-2.5 ms a kept page takes in one process).
+    """
+    if not subjects:
+        return {}
+    table = connection.ops.quote_name(PageRevision._meta.db_table)
+    marks = ", ".join(["%s"] * len(subjects))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT subject, token FROM {table} WHERE subject IN ({marks})", subjects)
+        return dict(cursor.fetchall())
 
 
 def release() -> str:
