@@ -29,6 +29,7 @@ Commands:
   reindex      rebuild the search index; --if-needed at each deploy, --prune the change log
   backup       write every record to one compressed file
   restore      load a backup into a new, empty database
+  renew_pages  render every kept public page again (after records changed outside the services)
 
 Run 'solidarity COMMAND --help' for a command's options, and
 'solidarity help --all' for every administrative command.

@@ -159,3 +159,15 @@ def test_a_new_set_of_static_files_gives_pages_new_keys(settings, tmp_path):
     (tmp_path / "staticfiles.json").write_text('{"paths": {"a.css": "a.456.css"}}')
     pagecache._release.cache_clear()
     assert len({before, with_manifest, pagecache.release()}) == 3
+
+
+def test_after_records_changed_by_hand_the_operator_renews_every_kept_page(resolution_56_4):
+    from django.core.management import call_command
+
+    from solidarity.resolutions.models import Resolution
+
+    Client().get(PAGE)
+    Resolution.objects.filter(pk=resolution_56_4.pk).update(title="Changed by hand in SQL")
+    assert "Changed by hand in SQL" not in Client().get(PAGE).content.decode()  # kept
+    call_command("renew_pages")
+    assert "Changed by hand in SQL" in Client().get(PAGE).content.decode()

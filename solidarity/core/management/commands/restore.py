@@ -48,6 +48,7 @@ class Command(BaseCommand):
                 f"{str(error).strip()}"
             ) from None
         call_command("reindex", stdout=self.stdout)
+        call_command("renew_pages", stdout=self.stdout)  # pages kept from another database
         self.stdout.write(f"Restored {source}.")
 
 
