@@ -8,7 +8,9 @@ starts, what it adds, as the country record does (``countries/record.py``):
   (so the resolution and what is made from it are written, or not, together);
 - a section of the resolution's page: a template and the function giving its data;
 - a function that turns document symbols the resolution cites ("A/HRC/56/57")
-  into the addresses of the pages the platform has for them.
+  into the addresses of the pages the platform has for them;
+- a function naming what else the page shows, as subjects of the page cache
+  (``core.pagecache``): a series lists its members on each member's page.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Section:
 _ON_STORE: dict[str, Callable[..., None]] = {}
 _SECTIONS: list[Section] = []
 _LINKERS: dict[str, Callable[[list[str]], dict[str, str]]] = {}
+_PAGE_SUBJECTS: dict[str, Callable[[str], list[str]]] = {}
 
 
 def register_on_store(name: str, function: Callable[..., None]) -> None:
@@ -68,3 +71,13 @@ def document_links(symbols: Iterable[str]) -> dict[str, str]:
     for function in _LINKERS.values():
         links.update(function(wanted))
     return links
+
+
+def register_page_subjects(name: str, function: Callable[[str], list[str]]) -> None:
+    """``function(symbol)``: the page cache's subjects of what the area shows on the page."""
+    _PAGE_SUBJECTS[name] = function
+
+
+def page_subjects(symbol: str) -> list[str]:
+    """The subjects, besides the resolution itself, whose change renews its page."""
+    return [subject for function in _PAGE_SUBJECTS.values() for subject in function(symbol)]

@@ -176,7 +176,12 @@ def _get(symbol: str, *, with_vote: bool = False) -> Resolution:
 
 @symbol_address
 @pagecache.public_page(
-    lambda symbol: [pagecache.resolution(symbol), pagecache.STATES, pagecache.CITED_DOCUMENTS]
+    lambda symbol: [
+        pagecache.resolution(symbol),
+        pagecache.STATES,
+        pagecache.CITED_DOCUMENTS,
+        *extensions.page_subjects(symbol),  # its series, from the votes
+    ]
 )
 def resolution_detail(request, symbol: str):
     try:

@@ -27,3 +27,4 @@ class VotesConfig(AppConfig):
             template="votes/resolution_section.html",
             data=selectors.resolution_section,
         )
+        extensions.register_page_subjects("votes", selectors.page_subjects_of_resolution)

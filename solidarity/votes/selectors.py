@@ -474,6 +474,21 @@ def series_of(resolution) -> dict | None:
     }
 
 
+def series_subject(series_id: int) -> str:
+    """The page cache's subject of a series: every member's page lists its members."""
+    return f"series:{series_id}"
+
+
+def member_subject(symbol: str) -> str:
+    """The page cache's subject of a resolution's series, which follows the series' own."""
+    return f"series-of:{symbol}"
+
+
+def page_subjects_of_resolution(symbol: str) -> list[str]:
+    """What a resolution's page shows from here (``resolutions.extensions``): its series."""
+    return [member_subject(symbol)]
+
+
 def resolution_section(resolution) -> dict | None:
     """What a resolution's page shows from here: its series, and its vote by group."""
     found = {
