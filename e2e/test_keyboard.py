@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from e2e.conftest import screenshot
-from e2e.keyboard import activate, assert_focus_visible, choose, focused, tab_through, tab_to
+from e2e.keyboard import (
+    activate,
+    assert_focus_visible,
+    choose,
+    focused,
+    has_focus,
+    tab_through,
+    tab_to,
+)
 
 TITLE = "Keyboard-built seed banks for drought-hit villages"
 WORD = "seedkeepers"  # found nowhere else on the platform
@@ -165,6 +173,30 @@ def test_the_skip_link_takes_the_focus_past_the_header(page, platform):
     page.keyboard.press("Enter")
     # The next Tab lands on the first control of the page's own content, not the header.
     tab_to(page, "link", "Skip to the results", limit=1)
+
+
+def test_on_a_phone_the_folded_menu_opens_with_enter_and_closes_with_space(browser, platform):
+    context = browser.new_context(base_url=platform["url"], viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto("/")
+    navigation = page.get_by_role("navigation", name="Main")
+    menu = tab_to(page, "button", re.compile("^Menu"), within=navigation, exact=False)
+    assert_focus_visible(page)
+    assert menu.get_attribute("aria-expanded") == "false"
+    # Folded, its links are out of the way: the next Tab goes on to the page.
+    page.keyboard.press("Tab")
+    assert not has_focus(navigation.get_by_role("link"))
+    page.keyboard.press("Shift+Tab")
+    assert has_focus(menu)
+    page.keyboard.press("Enter")
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Space")
+    assert menu.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    tab_to(page, "link", "Good practices", within=navigation)
+    assert_focus_visible(page)
+    activate(page, url="**/practices/")
+    context.close()
 
 
 def test_every_control_of_the_forms_shows_its_focus_and_lets_it_go(page, platform):
