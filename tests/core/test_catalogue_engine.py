@@ -313,3 +313,35 @@ def test_a_word_left_out_is_left_out_in_every_form_of_it(settings, corpus):
         and "farmers" not in f"{d.title} {d.body}".split()
     }
     assert {h.object_id for h in reference.hits} == leaving
+
+
+def marks(snippet: str) -> list[str]:
+    """The marked words of a snippet, in order."""
+    return [part.split(search.MARK_END)[0] for part in snippet.split(search.MARK_START)[1:]]
+
+
+def test_snippets_mark_what_the_engine_matched_and_only_that(settings):
+    """Stemmed forms are marked, a phrase where its words stand together, left-out words never."""
+    search.index_documents(
+        kind=KIND,
+        documents=[
+            Document(
+                "1",
+                "Village granaries",
+                "Farmers harvested their crops and kept them in seed banks. A seed of maize sat "
+                "in every bank; women farmers traded Seed-Banks at the fair.",
+            ),
+            Document("2", "Solar pumps", "Solar pumps for schools."),
+        ],
+    )
+    page = search.faceted_search(KIND, '"seed banks" OR harvesting -drought', sort="relevance")
+    assert [h.object_id for h in page.hits] == ["1"]
+    assert marks(page.hits[0].snippet) == ["harvested", "seed banks", "Seed-Banks"]
+
+    page = search.faceted_search(KIND, "maize -women OR harvesting OR schools", sort="relevance")
+    assert {h.object_id: marks(h.snippet) for h in page.hits} == {
+        "1": ["harvested"],  # maize belongs to the alternative that "women" rules out
+        "2": ["schools"],
+    }
+    # Matched in the title alone: no snippet, the page shows the summary instead.
+    assert search.faceted_search(KIND, "granaries").hits[0].snippet == ""

@@ -23,9 +23,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import itertools
 import json
 import logging
+import re
 import shutil
 import threading
 import time
@@ -40,7 +42,16 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from solidarity.core.search import FacetedPage, Query, _backend, faceting
+from solidarity.core.search import (
+    MARK_END,
+    MARK_START,
+    FacetedPage,
+    Query,
+    SearchHit,
+    _backend,
+    faceting,
+    snippet,
+)
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +118,62 @@ def word_pairs(text: str) -> list[str]:
         for first, second in itertools.pairwise(words)
         if len(first) < LONGEST_WORD and len(second) < LONGEST_WORD
     ]
+
+
+# A word of a text as the engine's tokenizer splits it (letters and digits).
+_TEXT_WORD = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _stems(word: str) -> tuple[str, ...]:
+    """What the engine indexes of one word (a corpus has a few thousand distinct words)."""
+    return tuple(_WORDS.analyze(word))
+
+
+def mark_matches(text: str, query: Query) -> str:
+    """The text with the words and phrases the query found in it between MARK_START and MARK_END.
+
+    Words are read as the engine reads them (case, accents, stems), so what is
+    marked is what the engine matched; a phrase is marked whole, where its words
+    stand side by side. Words left out (NOT) are never marked, nor the words of
+    an alternative (OR) that one of its left-out words rules out here.
+    """
+    groups = [
+        [(tuple(_WORDS.analyze(" ".join(term.words))), term.negated) for term in group]
+        for group in query.groups
+    ]
+    starting: dict[str, set[tuple[str, ...]]] = {}
+    for group in groups:
+        for phrase, _negated in group:
+            if phrase:
+                starting.setdefault(phrase[0], set()).add(phrase)
+    stems, spans = [], []
+    for match in _TEXT_WORD.finditer(text):
+        for stem in _stems(match.group()):
+            stems.append(stem)
+            spans.append(match.span())
+    found: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for i, stem in enumerate(stems):
+        for phrase in starting.get(stem, ()):
+            if tuple(stems[i : i + len(phrase)]) == phrase:
+                found.setdefault(phrase, []).append((spans[i][0], spans[i + len(phrase) - 1][1]))
+    shown = {
+        phrase
+        for group in groups
+        if not any(negated and phrase in found for phrase, negated in group)
+        for phrase, negated in group
+        if not negated
+    }
+    parts: list[str] = []
+    done = 0
+    for start, end in sorted(
+        (span for phrase in shown for span in found.get(phrase, ())),
+        key=lambda span: (span[0], -span[1]),
+    ):
+        if start >= done:
+            parts += [text[done:start], MARK_START, text[start:end], MARK_END]
+            done = end
+    return "".join(parts) + text[done:]
 
 
 def _schema():
@@ -518,8 +585,8 @@ class CatalogueIndex:
             name, _sep, value = str(key).partition(FACET_SEPARATOR)
             counts.setdefault(name, {})[value] = n
 
-    def _count_few(self, searcher, query) -> dict[str, dict[str, int]]:
-        """Counts read from each match's values: for a few thousand matches."""
+    def _count_few(self, searcher, query):
+        """Counts read from each match's values, for a few thousand matches (started now)."""
 
         def count(field):
             result = searcher.aggregate(
@@ -527,10 +594,7 @@ class CatalogueIndex:
             )
             return [(b["key"], b["doc_count"]) for b in result["f"]["buckets"]]
 
-        counts: dict[str, dict[str, int]] = {}
-        for pairs in _POOL.map(count, FACET_FIELDS):
-            self._by_facet(pairs, counts)
-        return counts
+        return [_POOL.submit(count, field) for field in FACET_FIELDS]
 
     def _count_many(self, searcher, query):
         """Counts made by walking each value's documents against the matches (started now)."""
@@ -622,10 +686,11 @@ class CatalogueIndex:
         key = (generation, repr(query), _filters_key(filters))
         known = self._remembered(key) if facets else {}
         started = None
-        if known is None and self._estimate(searcher, query, filters) > (
-            MANY_MATCHES_FROM * searcher.num_docs
-        ):
-            started = self._count_many(searcher, combined)  # counts while the page is ranked
+        if known is None:  # counted in other threads while the page is ranked and read
+            if self._estimate(searcher, query, filters) > MANY_MATCHES_FROM * searcher.num_docs:
+                started = self._count_many(searcher, combined)
+            else:
+                started = self._count_few(searcher, combined)
         if sort == "relevance" and not query.is_empty:
             result = searcher.search(combined, limit, count=True, offset=offset)
             total = result.count
@@ -647,10 +712,7 @@ class CatalogueIndex:
         def facet_counts() -> dict[str, list[tuple[str, int]]]:
             counts = known
             if counts is None:
-                if started is not None:
-                    counts = self._collect(started)
-                else:
-                    counts = self._count_few(searcher, combined) if total else {}
+                counts = self._collect(started)
                 self._remember(key, counts)
             return {
                 name: sorted(
@@ -743,8 +805,29 @@ def enabled() -> bool:
     return settings.SEARCH_ENGINE == "tantivy"
 
 
+def hits_with_snippets(backend, kind: str, query: Query, ranked, *, snippets: bool):
+    """SearchHits for ranked (object_id, rank) pairs, their snippets marked as the engine reads.
+
+    The bodies of the page's documents are read in one query and marked here:
+    asking the database's own full-text index to highlight them cost a match
+    per document (4-12 ms a page at a million records on SQLite).
+    """
+    marked = {}
+    if snippets and ranked and not query.is_empty:
+        bodies = backend.documents_of(kind, [object_id for object_id, _rank in ranked])
+        marked = {row[1]: mark_matches(row[3] or "", query) for row in bodies}
+    return [
+        SearchHit(
+            object_id,
+            rank,
+            snippet(marked[object_id]) if MARK_START in marked.get(object_id, "") else "",
+        )
+        for object_id, rank in ranked
+    ]
+
+
 def faceted(backend, kind: str, query: Query, **options) -> FacetedPage:
-    """A catalogue page from the engine, with snippets from the database's own index.
+    """A catalogue page from the engine, its snippets marked as the engine reads words.
 
     If the engine cannot answer (its folder unusable, the index missing and
     too large to rebuild in a request, or being rebuilt), the database does,
@@ -758,5 +841,5 @@ def faceted(backend, kind: str, query: Query, **options) -> FacetedPage:
         log.warning("catalogue index of %s unavailable, the database answers: %s", kind, error)
         return faceting.run(backend, kind, query, **options)
     snippets = options["snippets"]
-    hits = faceting.hits_with_snippets(backend, kind, query, ranked, snippets=snippets)
+    hits = hits_with_snippets(backend, kind, query, ranked, snippets=snippets)
     return FacetedPage(total, hits, facet_counts)
