@@ -36,6 +36,15 @@ FOCUS_INDICATOR = """() => {
 }"""
 
 
+ON_SCREEN = """() => {
+  const e = document.activeElement;
+  const box = e.getBoundingClientRect();
+  return e.checkVisibility({opacityProperty: true, visibilityProperty: true})
+    && box.width > 1 && box.height > 1
+    && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
+}"""
+
+
 def focused(page: Page) -> str:
     """The focused element as a reader would name it: its tag and its label or text."""
     return page.evaluate(DESCRIBE_FOCUS)
@@ -101,7 +110,8 @@ def tab_to(
 
 def tab_through(page: Page, *, limit: int = 300) -> list[str]:
     """Tab from wherever focus is to the end of the page, checking at every element reached
-    that it shows its focus and that Tab moves on; returns the elements in order."""
+    that it is on the screen and shows its focus, and that Tab moves on; returns the elements
+    in order."""
     stops: list[str] = []
     held = 0
     for _ in range(limit):
@@ -117,6 +127,7 @@ def tab_through(page: Page, *, limit: int = 300) -> list[str]:
         held = 0
         stops.append(now)
         assert_focus_visible(page)
+        assert page.evaluate(ON_SCREEN), f"{now} has focus but is hidden or off the screen"
     raise AssertionError(f"{limit} presses of Tab did not leave the page: " + " → ".join(stops))
 
 
