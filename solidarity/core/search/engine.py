@@ -34,6 +34,7 @@ import time
 import uuid
 import zlib
 from collections import OrderedDict
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -147,16 +148,20 @@ def mark_matches(text: str, query: Query) -> str:
         for phrase, _negated in group:
             if phrase:
                 starting.setdefault(phrase[0], set()).add(phrase)
-    stems, spans = [], []
-    for match in _TEXT_WORD.finditer(text):
-        for stem in _stems(match.group()):
-            stems.append(stem)
-            spans.append(match.span())
+    # Whole lists made in C: a body has a few hundred words and few of them match.
+    matches = list(_TEXT_WORD.finditer(text))
+    per_word = list(map(_stems, map(re.Match.group, matches)))
+    stems = list(itertools.chain.from_iterable(per_word))
+    owners: Sequence[int] = range(len(matches))  # the word each stem comes from
+    if set(map(len, per_word)) - {1}:  # a word the engine splits in two, or drops
+        owners = [i for i, word in enumerate(per_word) for _stem in word]
     found: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-    for i, stem in enumerate(stems):
-        for phrase in starting.get(stem, ()):
+    for i in [i for i, stem in enumerate(stems) if stem in starting]:
+        for phrase in starting[stems[i]]:
             if tuple(stems[i : i + len(phrase)]) == phrase:
-                found.setdefault(phrase, []).append((spans[i][0], spans[i + len(phrase) - 1][1]))
+                start = matches[owners[i]].start()
+                end = matches[owners[i + len(phrase) - 1]].end()
+                found.setdefault(phrase, []).append((start, end))
     shown = {
         phrase
         for group in groups
