@@ -5,8 +5,8 @@ from around the views and are added here to every operation of the OpenAPI
 document: 429 when a client passes the rate limit, and the plain-text 400 of
 ``core.middleware.RefuseNulBytes`` for an address holding a NUL byte. An
 address under the API that no operation matches (``/practices/abc``, which the
-``int`` converter refuses) answers a JSON 404, as a missing record does,
-rather than the site's HTML page.
+``int`` converter refuses, or one holding a line break) answers a JSON 404, as
+a missing record does, rather than the site's HTML page.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
+from django.urls import register_converter
 from ninja import Router
 
 ERROR = {"$ref": "#/components/schemas/Error"}
@@ -35,11 +36,26 @@ def declare_common_responses(schema: dict[str, Any]) -> None:
             )
 
 
+class _AnyRest:
+    """The rest of an address, whatever it holds: Django's ``path`` (``.+``) stops at a
+    line break, and ``/api/v1/x%0A`` got the site's HTML 404."""
+
+    regex = r"[\s\S]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(_AnyRest, "anyrest")
+
 unmatched = Router()
 
 
 @unmatched.api_operation(
-    ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:rest}", include_in_schema=False
+    ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{anyrest:rest}", include_in_schema=False
 )
 def no_such_address(request, rest: str):
     raise Http404("No such address in the API.")

@@ -220,7 +220,12 @@ def test_the_practice_bodies_are_the_records_themselves(client, records):
 
 
 def test_an_address_no_operation_matches_answers_the_documented_json_404(client, db):
-    for address in ("/api/v1/practices/abc", "/api/v1/practices/1/versions/x", "/api/v1/nowhere"):
+    for address in (
+        "/api/v1/practices/abc",
+        "/api/v1/practices/1/versions/x",
+        "/api/v1/nowhere",
+        "/api/v1/practices/1/versions/%20.%0A%09",  # a line break, which `path` refuses
+    ):
         response = client.get(address)
         assert response.status_code == 404
         assert response.json() == {"detail": "Not Found"}
