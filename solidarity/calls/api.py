@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from solidarity.api.shaped import shaped
 from solidarity.calls import selectors
 from solidarity.calls.models import Call, CallStatus
 from solidarity.calls.records import call_record, submission_record
@@ -111,10 +112,12 @@ def list_calls(request, params: Query[CallParams]):
         selectors.CallFilters(status=params.status, year=params.year, paragraph=params.paragraph)
     ).prefetch_related("questions")
     page = found[params.offset : params.offset + params.limit]
-    return {
-        "total": found.count(),
-        "results": [call_record(call, base_url=_base(request)) for call in page],
-    }
+    return shaped(
+        {
+            "total": found.count(),
+            "results": [call_record(call, base_url=_base(request)) for call in page],
+        }
+    )
 
 
 def _call(slug: str) -> Call:
@@ -130,7 +133,7 @@ def _call(slug: str) -> Call:
     summary="One call for input, by its short name or its number",
 )
 def get_call(request, slug: str):
-    return call_record(_call(slug), base_url=_base(request))
+    return shaped(call_record(_call(slug), base_url=_base(request)))
 
 
 @router.get(
@@ -140,7 +143,9 @@ def get_call(request, slug: str):
 )
 def list_published_submissions(request, slug: str):
     call = _call(slug)
-    return [
-        submission_record(s, base_url=_base(request))
-        for s in selectors.published_submissions(call).prefetch_related("call__questions")
-    ]
+    return shaped(
+        [
+            submission_record(s, base_url=_base(request))
+            for s in selectors.published_submissions(call).prefetch_related("call__questions")
+        ]
+    )

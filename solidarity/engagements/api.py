@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from solidarity.api.shaped import shaped
 from solidarity.core.api import errors
 from solidarity.engagements import records, selectors
 from solidarity.engagements.models import Engagement, EngagementKind, ExpertRole
@@ -48,10 +49,12 @@ def _base(request) -> str:
     summary="The Independent Expert's forums, major events and summits, newest first",
 )
 def list_engagements(request, params: Query[EngagementParams]):
-    return [
-        records.engagement_record(e, base_url=_base(request))
-        for e in selectors.engagements(when=params.when)
-    ]
+    return shaped(
+        [
+            records.engagement_record(e, base_url=_base(request))
+            for e in selectors.engagements(when=params.when)
+        ]
+    )
 
 
 @router.get(
@@ -63,4 +66,4 @@ def get_engagement(request, pk: int):
     engagement = Engagement.objects.filter(pk=pk).first()
     if engagement is None:
         raise Http404("No engagement has this number.")
-    return records.engagement_record(engagement, base_url=_base(request))
+    return shaped(records.engagement_record(engagement, base_url=_base(request)))

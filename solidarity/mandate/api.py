@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from solidarity.api.shaped import shaped
 from solidarity.core.api import errors
 from solidarity.mandate import selectors
 from solidarity.mandate.models import DeliverableStatus, Frequency, SeriesRole, TaskStatus
@@ -130,7 +131,9 @@ def get_mandate(request):
     mandate = selectors.mandate_get()
     if mandate is None:
         raise Http404("No mandate is recorded yet.")
-    return mandate_record(mandate, selectors.mandate_for_page(mandate), base_url=_base(request))
+    return shaped(
+        mandate_record(mandate, selectors.mandate_for_page(mandate), base_url=_base(request))
+    )
 
 
 @router.get(
@@ -146,4 +149,6 @@ def list_tasks(request, params: Query[TaskParams]):
     )
     page = found[params.offset : params.offset + params.limit]
     base = _base(request)
-    return {"total": found.count(), "results": [task_record(t, base_url=base) for t in page]}
+    return shaped(
+        {"total": found.count(), "results": [task_record(t, base_url=base) for t in page]}
+    )

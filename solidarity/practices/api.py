@@ -6,6 +6,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from solidarity.api.shaped import shaped
 from solidarity.core import search
 from solidarity.core.api import errors
 from solidarity.practices import selectors
@@ -160,14 +161,16 @@ def list_practices(request, params: Query[CatalogueParams]):
     except search.QueryError as error:
         raise HttpError(400, str(error)) from None
     base = request.build_absolute_uri("/").rstrip("/")
-    return {
-        "total": page.total,
-        "results": [public_record(p, base_url=base) for p in page.practices],
-        "facets": {
-            name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
-            for name, values in page.facets.items()
-        },
-    }
+    return shaped(
+        {
+            "total": page.total,
+            "results": [public_record(p, base_url=base) for p in page.practices],
+            "facets": {
+                name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
+                for name, values in page.facets.items()
+            },
+        }
+    )
 
 
 def _public(pk: int) -> Practice:
@@ -186,7 +189,7 @@ def _public(pk: int) -> Practice:
     summary="One published good practice",
 )
 def get_practice(request, pk: int):
-    return public_record(_public(pk), base_url=request.build_absolute_uri("/").rstrip("/"))
+    return shaped(public_record(_public(pk), base_url=request.build_absolute_uri("/").rstrip("/")))
 
 
 class VersionSummary(Schema):
@@ -204,10 +207,12 @@ class VersionSummary(Schema):
     summary="The published versions of a practice, newest first",
 )
 def list_versions(request, pk: int):
-    return [
-        {"number": v.number, "published_at": v.published_at.isoformat(), "note": v.note}
-        for v in selectors.versions_of(_public(pk))
-    ]
+    return shaped(
+        [
+            {"number": v.number, "published_at": v.published_at.isoformat(), "note": v.note}
+            for v in selectors.versions_of(_public(pk))
+        ]
+    )
 
 
 @router.get(

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import F, QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from solidarity.api.shaped import fields, shaped
 from solidarity.core import search
 from solidarity.core.api import error_responses, errors
 from solidarity.countries.models import Country
@@ -32,20 +34,31 @@ class ResolutionSummary(Schema):
     abstain: int | None = None
     matching_paragraphs: list[str] = []
 
-    @staticmethod
-    def resolve_yes(obj):
-        vote = getattr(obj, "recorded_vote", None)
-        return vote.yes if vote else None
 
-    @staticmethod
-    def resolve_no(obj):
-        vote = getattr(obj, "recorded_vote", None)
-        return vote.no if vote else None
+_VOTE = ("yes", "no", "abstain")
 
-    @staticmethod
-    def resolve_abstain(obj):
-        vote = getattr(obj, "recorded_vote", None)
-        return vote.abstain if vote else None
+
+def _summaries(
+    resolutions: QuerySet[Resolution],
+    *,
+    order: list[int] | None = None,
+    matching: dict[int, list[str]] | None = None,
+) -> list[dict]:
+    """Resolutions in the shape of ResolutionSummary, from one query (the vote joined);
+    in the order of the ids ``order`` when given, with their ``matching`` paragraphs."""
+    rows = list(
+        resolutions.values(
+            "id",
+            *fields(ResolutionSummary, without=(*_VOTE, "matching_paragraphs")),
+            **{count: F(f"recorded_vote__{count}") for count in _VOTE},
+        )
+    )
+    if order is not None:
+        by_id = {row["id"]: row for row in rows}
+        rows = [by_id[pk] for pk in order if pk in by_id]
+    for row in rows:
+        row["matching_paragraphs"] = (matching or {}).get(row.pop("id"), [])
+    return rows
 
 
 class ListFilters(Schema):
@@ -76,18 +89,17 @@ def list_resolutions(request, filters: Query[ListFilters]):
     resolutions = selectors.resolutions_list(chosen)
     limit, offset = filters.limit, filters.offset
     if not chosen.q:
-        return list(resolutions[offset : offset + limit])
+        return shaped(_summaries(resolutions[offset : offset + limit]))
     try:
         ranked, _ = selectors.resolution_ids_matching(
             chosen.q, resolutions, filtered=chosen.narrowing
         )
     except search.QueryError as error:
         raise HttpError(400, str(error)) from None
-    page = selectors.resolutions_in_order(ranked[offset : offset + limit])
-    hits = selectors.paragraph_hits(chosen.q, [r.pk for r in page], per_resolution=1000)
-    for resolution in page:
-        resolution.matching_paragraphs = [hit.anchor for hit in hits.get(resolution.pk, [])]
-    return page
+    page = ranked[offset : offset + limit]
+    hits = selectors.paragraph_hits(chosen.q, page, per_resolution=1000)
+    matching = {pk: [hit.anchor for hit in found] for pk, found in hits.items()}
+    return shaped(_summaries(resolutions.filter(pk__in=page), order=page, matching=matching))
 
 
 class CountryVote(Schema):
@@ -110,15 +122,17 @@ def country_votes(
 ):
     country = get_object_or_404(Country, iso3=iso3.upper())
     record = selectors.votes_of_country(country, limit=limit, offset=offset)
-    return [
-        {
-            "symbol": cast.vote.resolution.symbol,
-            "title": cast.vote.resolution.title,
-            "adopted_on": cast.vote.resolution.adopted_on,
-            "position": cast.position,
-        }
-        for cast in record["casts"]
-    ]
+    return shaped(
+        [
+            {
+                "symbol": cast.vote.resolution.symbol,
+                "title": cast.vote.resolution.title,
+                "adopted_on": cast.vote.resolution.adopted_on,
+                "position": cast.position,
+            }
+            for cast in record["casts"]
+        ]
+    )
 
 
 class CountryVoteTotals(Schema):

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
+from solidarity.api.shaped import shaped
 from solidarity.core.api import errors
 from solidarity.countries.models import Country
 from solidarity.visits import lifecycle, records, selectors
@@ -66,7 +67,7 @@ def _base(request) -> str:
 def list_visits(request, params: Query[VisitParams]):
     today = timezone.localdate()
     rows = selectors.table(view=params.view, group=params.group)
-    return [records.country_record(r, today=today, base_url=_base(request)) for r in rows]
+    return shaped([records.country_record(r, today=today, base_url=_base(request)) for r in rows])
 
 
 @router.get(
@@ -79,4 +80,4 @@ def get_visit(request, iso3: str):
     if country is None:
         raise Http404("No State has this code.")
     row = selectors.country_row(country)
-    return records.country_record(row, today=timezone.localdate(), base_url=_base(request))
+    return shaped(records.country_record(row, today=timezone.localdate(), base_url=_base(request)))

@@ -8,6 +8,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from solidarity.api.shaped import shaped
 from solidarity.core.api import errors
 from solidarity.votes import selectors
 from solidarity.votes.models import Topic
@@ -74,14 +75,16 @@ def agreement(request, params: Query[AgreementParams]):
         found = selectors.agreement_of(params.a, params.b, selection)
     except selectors.UnknownState as error:
         raise _unknown(str(error)) from None
-    return {
-        "a": params.a.upper(),
-        "b": params.b.upper(),
-        "agreement": found.share,
-        "compared": found.compared,
-        "agreed": found.agreed,
-        "roll_calls": selectors.selected_count(selection),
-    }
+    return shaped(
+        {
+            "a": params.a.upper(),
+            "b": params.b.upper(),
+            "agreement": found.share,
+            "compared": found.compared,
+            "agreed": found.agreed,
+            "roll_calls": selectors.selected_count(selection),
+        }
+    )
 
 
 class MatrixParams(VoteSelectionParams):
@@ -113,12 +116,14 @@ def matrix(request, params: Query[MatrixParams]):
     except selectors.UnknownState as error:
         raise _unknown(str(error)) from None
     shares = found.shares
-    return {
-        "states": found.states,
-        "roll_calls": found.roll_calls,
-        "agreement": [[None if math.isnan(v) else float(v) for v in row] for row in shares],
-        "compared": found.compared.tolist(),
-    }
+    return shaped(
+        {
+            "states": found.states,
+            "roll_calls": found.roll_calls,
+            "agreement": [[None if math.isnan(v) else float(v) for v in row] for row in shares],
+            "compared": found.compared.tolist(),
+        }
+    )
 
 
 class PartnerParams(VoteSelectionParams):
@@ -160,12 +165,14 @@ def partners(request, iso3: str, params: Query[PartnerParams]):
         ranked = selectors.partners_of(iso3, selection, min_compared=params.min_compared)
     except selectors.UnknownState:
         raise _unknown(iso3) from None
-    return {
-        "iso3": iso3.upper(),
-        "roll_calls": selectors.selected_count(selection),
-        "closest": [_partner(row) for row in ranked[: params.limit]],
-        "furthest": [_partner(row) for row in reversed(ranked[-params.limit :])],
-    }
+    return shaped(
+        {
+            "iso3": iso3.upper(),
+            "roll_calls": selectors.selected_count(selection),
+            "closest": [_partner(row) for row in ranked[: params.limit]],
+            "furthest": [_partner(row) for row in reversed(ranked[-params.limit :])],
+        }
+    )
 
 
 class VoteCohesionOut(Schema):
@@ -182,16 +189,18 @@ class VoteCohesionOut(Schema):
     summary="Each UN regional group's cohesion (Hix-Noury-Roland index) over a selection",
 )
 def cohesion(request, params: Query[VoteSelectionParams]):
-    return [
-        {
-            "group": row.group,
-            "label": row.label,
-            "members": row.members,
-            "cohesion": row.cohesion.index,
-            "roll_calls": row.cohesion.roll_calls,
-        }
-        for row in selectors.group_cohesion(params.selection())
-    ]
+    return shaped(
+        [
+            {
+                "group": row.group,
+                "label": row.label,
+                "members": row.members,
+                "cohesion": row.cohesion.index,
+                "roll_calls": row.cohesion.roll_calls,
+            }
+            for row in selectors.group_cohesion(params.selection())
+        ]
+    )
 
 
 class VoteYearOut(Schema):
@@ -235,7 +244,7 @@ def composition(request, iso3: str, params: Query[VoteSelectionParams]):
         years = selectors.composition_of(iso3, params.selection())
     except selectors.UnknownState:
         raise _unknown(iso3) from None
-    return [{"year": y.year, "yes": y.yes, "no": y.no, "abstain": y.abstain} for y in years]
+    return shaped([{"year": y.year, "yes": y.yes, "no": y.no, "abstain": y.abstain} for y in years])
 
 
 class VoteStateFigureOut(Schema):
@@ -256,17 +265,19 @@ class VoteOutvotedOut(VoteStateFigureOut):
     summary="States by how often their yes or no was on the losing side, highest first",
 )
 def outvoted(request, params: Query[VoteSelectionParams]):
-    return [
-        {
-            "iso3": f.iso3,
-            "state": f.name,
-            "regional_group": f.group,
-            "share_outvoted": f.value,
-            "outvoted": f.part,
-            "counted": f.count,
-        }
-        for f in selectors.most_outvoted(params.selection())
-    ]
+    return shaped(
+        [
+            {
+                "iso3": f.iso3,
+                "state": f.name,
+                "regional_group": f.group,
+                "share_outvoted": f.value,
+                "outvoted": f.part,
+                "counted": f.count,
+            }
+            for f in selectors.most_outvoted(params.selection())
+        ]
+    )
 
 
 class VoteIdealPointOut(VoteStateFigureOut):
@@ -280,13 +291,15 @@ class VoteIdealPointOut(VoteStateFigureOut):
     summary="States along the first dimension of their votes (docs/votes.md), lowest first",
 )
 def ideal_points(request, params: Query[VoteSelectionParams]):
-    return [
-        {
-            "iso3": f.iso3,
-            "state": f.name,
-            "regional_group": f.group,
-            "point": f.value,
-            "votes": f.count,
-        }
-        for f in selectors.ideal_points(params.selection())
-    ]
+    return shaped(
+        [
+            {
+                "iso3": f.iso3,
+                "state": f.name,
+                "regional_group": f.group,
+                "point": f.value,
+                "votes": f.count,
+            }
+            for f in selectors.ideal_points(params.selection())
+        ]
+    )
