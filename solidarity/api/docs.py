@@ -83,7 +83,16 @@ class SiteDocs(DocsBase):
         if key not in self._made:
             schema = api.get_openapi_schema(path_params=kwargs)
             openapi_url = self.get_openapi_url(api, kwargs)
-            settings = {"url": openapi_url, "layout": "BaseLayout", "deepLinking": True}
+            # No deep links: Swagger UI puts each one inside the operation's expand button, a
+            # control within a control that keyboards and screen readers cannot reach; the
+            # reference above the explorer has an anchor per operation. No colouring of the
+            # answers either: its themes print numbers and strings below 4.5:1 contrast.
+            settings = {
+                "url": openapi_url,
+                "layout": "BaseLayout",
+                "deepLinking": False,
+                "syntaxHighlight": False,
+            }
             self._made[key] = (openapi_url, operations_by_tag(schema), settings)
         openapi_url, groups, settings = self._made[key]
         return render(
