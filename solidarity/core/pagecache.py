@@ -88,12 +88,7 @@ def changed(*subjects: str) -> None:
     if not wanted:
         return
     token = uuid.uuid4().hex
-    PageRevision.objects.bulk_create(
-        [PageRevision(subject=subject, token=token) for subject in wanted],
-        update_conflicts=True,
-        unique_fields=["subject"],
-        update_fields=["token"],
-    )
+    _write([(subject, token) for subject in wanted])
 
 
 def follow(subject: str, leader: str) -> None:
@@ -106,12 +101,20 @@ def follow(subject: str, leader: str) -> None:
     changes. The follower's row holds its leader's name as its token. Call it inside
     the transaction that makes the change.
     """
-    PageRevision.objects.bulk_create(
-        [PageRevision(subject=subject, token=leader)],
-        update_conflicts=True,
-        unique_fields=["subject"],
-        update_fields=["token"],
-    )
+    _write([(subject, leader)])
+
+
+def _write(rows: list[tuple[str, str]]) -> None:
+    """Insert or replace (subject, token) rows, with a plain cursor: storing a resolution
+    writes three or four, and the ORM's upsert cost 0.2-0.3 ms each to build."""
+    table = connection.ops.quote_name(PageRevision._meta.db_table)
+    values = ", ".join(["(%s, %s)"] * len(rows))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (subject, token) VALUES {values} "
+            "ON CONFLICT (subject) DO UPDATE SET token = excluded.token",
+            [value for row in rows for value in row],
+        )
 
 
 def public_page(subjects: Callable[..., Iterable[str]]):

@@ -232,7 +232,8 @@ def roll_call_sync_resolution(*, actor, resolution, created: bool = False) -> Ro
     resolution now says it was adopted without a vote). Runs inside the ingest's
     transaction, so a resolution and its roll call are stored together."""
     with transaction.atomic():
-        _delete_roll_calls(Source.RESOLUTION, [resolution.symbol])
+        if not created:  # a new resolution has no roll call yet: the cascade removed any
+            _delete_roll_calls(Source.RESOLUTION, [resolution.symbol])
         casts = list(
             VoteCast.objects.filter(vote__resolution=resolution).values_list(
                 "country_id", "position"
@@ -311,7 +312,11 @@ def resolutions_sync(*, actor) -> int:
 def series_place(*, actor, resolution, created: bool = False) -> SeriesMember:
     """Put a stored resolution in the series of its body and title, unless it was placed
     by hand. Runs in the ingest's transaction (``resolutions.extensions``)."""
-    member = SeriesMember.objects.filter(resolution=resolution).select_related("series").first()
+    member = (
+        None  # a resolution just stored is in no series yet
+        if created
+        else SeriesMember.objects.filter(resolution=resolution).select_related("series").first()
+    )
     if member is not None and member.by_hand:
         _follow_series(resolution, member.series_id)
         _series_pages_changed(member.series_id)
