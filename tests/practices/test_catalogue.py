@@ -248,3 +248,18 @@ def test_facet_links_escape_what_the_secretariat_typed_and_keep_the_search(clien
     chosen = client.get("/practices/?q=seeds&theme=water_sanitation").content.decode()
     # The chosen value links to the same search without it.
     assert 'href="?q=seeds" aria-current="true"' in chosen
+
+
+@pytest.mark.parametrize("grouped", [False, True])
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "ar", "zh-hans"])
+def test_facet_counts_are_written_as_each_language_writes_numbers(settings, language, grouped):
+    from django.utils import translation
+    from django.utils.formats import localize
+
+    from solidarity.practices.views import whole_number_format
+
+    settings.USE_THOUSAND_SEPARATOR = grouped
+    with translation.override(language):
+        number = whole_number_format()
+        for n in [0, 7, 999, 1234, 65_432, 1_000_000]:
+            assert number(n) == localize(n)
