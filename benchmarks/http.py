@@ -93,6 +93,8 @@ def targets(facts: dict) -> list[Target]:
         Target("API list: organizations", "/api/v1/organizations", "list"),
         Target("API list: engagements", "/api/v1/engagements", "list"),
         Target("API list: calls", "/api/v1/calls", "list"),
+        # The API's own cost: middleware, rate limit, parameters, a name looked up in memory.
+        Target("API floor: a name resolved", "/api/v1/countries/resolve?name=Cuba", "detail"),
         Target("API detail: country", "/api/v1/countries/CUB", "detail"),
         Target("API detail: practice", f"/api/v1/practices/{facts['practice']}", "detail"),
         Target(
