@@ -87,9 +87,9 @@ def labelled_content(content: dict, themes: dict[str, str] | None = None) -> dic
     }
 
 
-def labelled(*practices) -> list:
+def labelled(*practices, themes: dict[str, str] | None = None) -> list:
     """Public practices, each with ``view``: its published content, labelled."""
-    themes = theme_labels()
+    themes = theme_labels() if themes is None else themes
     for practice in practices:
         practice.view = labelled_content(practice.published, themes)
     return list(practices)

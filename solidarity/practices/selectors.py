@@ -11,7 +11,7 @@ from solidarity.countries.models import RegionalGroup
 from solidarity.practices.indexing import FACETS, SEARCH_KIND
 from solidarity.practices.models import Practice, PracticeStatus, PracticeVersion, Theme
 from solidarity.practices.permissions import can_see_workspace
-from solidarity.practices.presentation import choice_label, country_names
+from solidarity.practices.presentation import choice_label, country_names, theme_labels
 from solidarity.practices.taxonomy import ActorType, CountryRole, Level, Modality, sdg_label
 
 SORTS = ("relevance", "newest")
@@ -53,11 +53,15 @@ class CataloguePage:
     total: int
     practices: list[Practice]
     facets: dict[str, list[FacetValue]]
+    # Every theme's label in the reader's language, read once for the facets and the results.
+    themes: dict[str, str] = field(default_factory=dict)
 
 
-def facet_labels(name: str, values) -> dict[str, str]:
-    """Labels, in the reader's language, of the values of a facet."""
+def facet_labels(name: str, values, *, themes: dict[str, str] | None = None) -> dict[str, str]:
+    """Labels, in the reader's language, of the values of a facet (``themes``: read already)."""
     values = list(values)
+    if name == "theme" and themes is not None:
+        return {v: themes[v] for v in values if v in themes}
     if name == "theme":
         return {t.code: t.label() for t in Theme.objects.filter(code__in=values)}
     if name == "country":
@@ -98,10 +102,13 @@ def catalogue(
     for practice in practices:
         practice.snippet = snippets_by_id.get(str(practice.pk), "")
     facets = {}
+    themes = theme_labels()
     for name in FACETS:
         counted = page.facets.get(name, [])
         selected = set(query.filters.get(name, ()))
-        labels = facet_labels(name, [value for value, _count in counted] + list(selected))
+        labels = facet_labels(
+            name, [value for value, _count in counted] + list(selected), themes=themes
+        )
         values = [
             FacetValue(value, labels.get(value, value), count, value in selected)
             for value, count in counted
@@ -114,7 +121,7 @@ def catalogue(
         if name == "year":
             values.sort(key=lambda v: v.value, reverse=True)
         facets[name] = values
-    return CataloguePage(page.total, practices, facets)
+    return CataloguePage(page.total, practices, facets, themes)
 
 
 # What a list of public practices reads: the published content, not the working copy.

@@ -87,7 +87,9 @@ def catalogue(request):
             "query_error": query_error,
             "total": total,
             "page": page,
-            "practices": labelled(*(result.practices if result else [])),
+            "practices": labelled(
+                *(result.practices if result else []), themes=result.themes if result else None
+            ),
             "facets": [
                 _facet_block(name, _facet_links(params, name, values, number))
                 for number in [whole_number_format()]

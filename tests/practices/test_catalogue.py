@@ -234,6 +234,22 @@ def test_a_catalogue_page_costs_the_same_queries_however_many_practices_it_shows
     assert count_queries() == few
 
 
+def test_a_catalogue_page_reads_the_themes_once_for_its_facets_and_results(client, catalogue):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = "/practices/?q=farmers OR vaccines OR solar"
+    client.get(url)  # the engine first catches up with the changes
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(url).content.decode()
+    from solidarity.practices.models import Theme
+
+    label = Theme.objects.get(code="climate_change").label()
+    assert f'data-value="climate_change">{label}</a>' in page  # the facet
+    assert f'<span class="tag">{label}</span>' in page  # a result's themes
+    assert sum('"practices_theme"' in q["sql"] for q in captured.captured_queries) == 1
+
+
 def test_facet_links_escape_what_the_secretariat_typed_and_keep_the_search(client, secretariat):
     services.theme_create(
         actor=secretariat, code="water_sanitation", labels={"en": '<b>Water & "sanitation"</b>'}
