@@ -270,3 +270,20 @@ def test_the_api_explorer_has_no_accessibility_violation_once_a_request_is_tried
     report = [line for width in WIDTHS for line in describe(violations_at(page, width), width)]
     context.close()
     assert not report, "the API explorer breaks axe rules:\n" + "\n".join(report)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_main_menu_opened_on_a_phone_has_no_accessibility_violation(
+    browser, platform, language
+):
+    """At 390 pixels the main navigation folds behind its Menu button; the page checks above
+    see it folded, so here it is opened."""
+    context = browser.new_context(base_url=platform["url"], viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(LANGUAGES[language] + "/practices/")
+    page.locator(".main-nav .menu-toggle").click()
+    page.locator(".main-nav ul a").last.wait_for()
+    page.evaluate(AXE_SCRIPT)
+    report = describe(violations_at(page, 390), 390)
+    context.close()
+    assert not report, f"the opened menu in {language} breaks axe rules:\n" + "\n".join(report)
