@@ -25,26 +25,37 @@ Targets: first page with all facet counts p95 <= 50 ms on each database;
 building the corpus and its index <= 10 minutes; web process < 300 MB.
 
     .venv/bin/python benchmarks/search.py [--count 1000000] [--database sqlite|postgres|both]
+
+Building takes minutes: ``--keep DIR`` keeps what was built (the SQLite file,
+the PostgreSQL database named after DIR, the engine's index) and
+``--reuse DIR`` measures it again without building.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import platform
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.parse
-import urllib.request
-import uuid
 from pathlib import Path
 
+# Run as a script, this file's folder comes first on the path, where benchmarks/http.py
+# would stand for the standard library's ``http``: the project's root instead, so that
+# `benchmarks.…` imports as in its children.
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # run as a script: `benchmarks.…` as in its children
+if sys.path and Path(sys.path[0] or ".").resolve() == ROOT / "benchmarks":
+    sys.path[0] = str(ROOT)
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import urllib.parse  # noqa: E402
+import urllib.request  # noqa: E402
+import uuid  # noqa: E402
+import zlib  # noqa: E402
+
 from benchmarks.serving import (  # noqa: E402
     children,
     fresh_postgres,
@@ -382,25 +393,42 @@ def web(env: dict, runs: int) -> dict:
         }
 
 
-def run(database: str, count: int, runs: int, var: Path) -> None:
+def _postgres_name(var: Path) -> str:
+    """The database of a kept build: named after its folder, so two builds never share one."""
+    folder = str(var.resolve())
+    return "solidarity_bench_" + str(zlib.crc32(folder.encode()))
+
+
+def run(database: str, count: int, runs: int, var: Path, *, reuse: bool = False) -> None:
     env = {**os.environ, "SOLIDARITY_ENV": "test", "SOLIDARITY_VAR_DIR": str(var)}
     env["PYTHONPATH"] = str(ROOT)
     env["DJANGO_SETTINGS_MODULE"] = "solidarity.settings"
     env.pop("DATABASE_URL", None)
     if database == "postgres":
-        env["DATABASE_URL"] = fresh_postgres("solidarity_bench")
-    subprocess.run([SOLIDARITY, "migrate", "--no-input"], env=env, check=True, capture_output=True)
-    print(f"\n== {database}: building {count:,} published practices")
-    started = time.perf_counter()
-    built = _child({**env, "SOLIDARITY_SEARCH_ENGINE": "database"}, "build", str(count))
-    elapsed = time.perf_counter() - started
-    print(
-        f"  rows {built['rows_s']} s; database full-text index and facets "
-        f"{built['database_index_s']} s; catalogue engine, after the last batch, "
-        f"{built['engine_index_s']} s; "
-        f"{built['words_per_record']} words a record"
-    )
-    print(f"  corpus and index built in {elapsed:.0f} s ({elapsed / 60:.1f} min; target <= 10 min)")
+        name = _postgres_name(var)
+        env["DATABASE_URL"] = (
+            f"postgres://postgres@127.0.0.1:5432/{name}" if reuse else fresh_postgres(name)
+        )
+    if reuse:
+        print(f"\n== {database}: the corpus built in {var}")
+    else:
+        subprocess.run(
+            [SOLIDARITY, "migrate", "--no-input"], env=env, check=True, capture_output=True
+        )
+        print(f"\n== {database}: building {count:,} published practices")
+        started = time.perf_counter()
+        built = _child({**env, "SOLIDARITY_SEARCH_ENGINE": "database"}, "build", str(count))
+        elapsed = time.perf_counter() - started
+        print(
+            f"  rows {built['rows_s']} s; database full-text index and facets "
+            f"{built['database_index_s']} s; catalogue engine, after the last batch, "
+            f"{built['engine_index_s']} s; "
+            f"{built['words_per_record']} words a record"
+        )
+        print(
+            f"  corpus and index built in {elapsed:.0f} s ({elapsed / 60:.1f} min; "
+            "target <= 10 min)"
+        )
     measured = _child(env, "queries", str(runs))
     print(f"  {'query':<26} {'matches':>9} {'first':>8} {'p50':>8} {'p95':>8}")
     for q in measured["queries"]:
@@ -434,8 +462,14 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1_000_000)
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument(
-        "--keep", metavar="DIR", help="build in DIR and keep it (SQLite file, engine index)"
+    kept = parser.add_mutually_exclusive_group()
+    kept.add_argument(
+        "--keep",
+        metavar="DIR",
+        help="build in DIR and keep it (SQLite file, PostgreSQL database, engine index)",
+    )
+    kept.add_argument(
+        "--reuse", metavar="DIR", help="measure what --keep DIR built, without building"
     )
     args = parser.parse_args()
     print(
@@ -444,6 +478,9 @@ def main() -> None:
     )
     databases = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     for database in databases:
+        if args.reuse:
+            run(database, args.count, args.runs, Path(args.reuse) / database, reuse=True)
+            continue
         if args.keep:
             var = Path(args.keep) / database
             var.mkdir(parents=True, exist_ok=False)
