@@ -62,6 +62,7 @@ def test_every_operation_answers_with_the_demonstration_data_as_its_schema_write
     client, settings, tmp_path
 ):
     settings.API_RATE = "100000/m"
+    settings.VAR_DIR = tmp_path  # where the demonstration writes its accounts' passwords
     call_command("demo", stdout=io.StringIO())
     unvotes_import(actor=None, folder=_roll_calls(tmp_path / "unvotes"))
     document = client.get("/api/v1/openapi.json").json()
