@@ -20,6 +20,7 @@ class _Page(HTMLParser):
         self.captions = 0
         self.navs: list[dict] = []
         self.tags: list[tuple[str, dict]] = []
+        self.open_button: dict | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = {name: value or "" for name, value in attrs}
@@ -30,7 +31,10 @@ class _Page(HTMLParser):
                 self.labels_for.add(attrs["for"])
         elif tag in ("input", "select", "textarea", "button"):
             if attrs.get("type") not in ("hidden", "submit") or tag == "button":
-                self.controls.append({"tag": tag, "inside_label": bool(self.open_label), **attrs})
+                control = {"tag": tag, "inside_label": bool(self.open_label), "text": "", **attrs}
+                self.controls.append(control)
+                if tag == "button":
+                    self.open_button = control
         elif tag == "table":
             self.tables += 1
         elif tag == "caption":
@@ -38,9 +42,15 @@ class _Page(HTMLParser):
         elif tag == "nav":
             self.navs.append(attrs)
 
+    def handle_data(self, data):
+        if self.open_button is not None:
+            self.open_button["text"] += data.strip()
+
     def handle_endtag(self, tag):
         if tag == "label":
             self.open_label -= 1
+        elif tag == "button":
+            self.open_button = None
 
 
 def _read(html: str) -> _Page:
@@ -74,6 +84,7 @@ def test_every_control_table_and_navigation_of_the_page_is_named(client):
     for control in page.controls:
         named = (
             control["inside_label"]
+            or (control["tag"] == "button" and control["text"])  # a button is named by its text
             or control.get("id") in page.labels_for
             or control.get("aria-label")
             or control.get("aria-labelledby")
