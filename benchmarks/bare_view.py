@@ -1,4 +1,4 @@
-"""The floor ``benchmarks/http.py`` measures the platform against: bare Django views.
+"""The floor ``benchmarks/over_http.py`` measures the platform against: bare Django views.
 
 The platform's own settings (the same database, the same production
 environment), but no middleware and a URL configuration of two views, each one

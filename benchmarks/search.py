@@ -36,12 +36,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# Run as a script, this file's folder comes first on the path, where benchmarks/http.py
-# would stand for the standard library's ``http``: the project's root instead, so that
-# `benchmarks.…` imports as in its children.
 ROOT = Path(__file__).resolve().parents[1]
-if sys.path and Path(sys.path[0] or ".").resolve() == ROOT / "benchmarks":
-    sys.path[0] = str(ROOT)
+sys.path.insert(0, str(ROOT))  # run as a script: `benchmarks.…` as in its children
 
 import argparse  # noqa: E402
 import json  # noqa: E402

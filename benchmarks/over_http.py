@@ -26,7 +26,7 @@ the TLS proxy production has (``X-Forwarded-Proto: https``), to 127.0.0.1 only.
 The load stops by itself; the servers are stopped on the way out, whatever
 happens.
 
-    .venv/bin/python benchmarks/http.py [--duration 12] [--clients 32] [--workers 2]
+    .venv/bin/python benchmarks/over_http.py [--duration 12] [--clients 32] [--workers 2]
         [--only countries,/practices/] [--warmup 2] [--database sqlite|postgres]
 """
 
@@ -35,11 +35,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# Run as a script, this file's folder comes first on the path, and this module
-# would stand for the standard library's ``http``: the project's root instead.
 ROOT = Path(__file__).resolve().parents[1]
-if sys.path and Path(sys.path[0] or ".").resolve() == ROOT / "benchmarks":
-    sys.path[0] = str(ROOT)
+sys.path.insert(0, str(ROOT))  # run as a script: `benchmarks.…` as in its children
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
