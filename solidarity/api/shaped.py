@@ -26,6 +26,7 @@ missing, added, reordered or of another type: ``1`` where the schema says
 from __future__ import annotations
 
 import json
+import typing
 from typing import Any
 
 from django.http import HttpResponse
@@ -53,3 +54,37 @@ def shaped(data: Any, *, status: int = 200) -> ShapedResponse:
 def fields(schema: type[Schema], *, without: tuple[str, ...] = ()) -> list[str]:
     """The schema's field names in its order, for ``.values(*fields(Schema))``."""
     return [name for name in schema.model_fields if name not in without]
+
+
+def in_schema_order(schema: type[Schema], data: dict) -> dict:
+    """``data`` with its keys, and those of the objects inside it, in ``schema``'s order.
+
+    For data read back from a JSON column: PostgreSQL's ``jsonb`` keeps an object's
+    keys in an order of its own (shorter first), while SQLite keeps them as written.
+    """
+    ordered = {}
+    for name, field in schema.model_fields.items():
+        if name in data:
+            ordered[name] = _in_order(field.annotation, data[name])
+    return ordered
+
+
+def _in_order(annotation: Any, value: Any) -> Any:
+    if isinstance(value, dict):
+        model = _model_in(annotation)
+        return in_schema_order(model, value) if model else value
+    if isinstance(value, list):
+        args = typing.get_args(annotation)
+        item = args[0] if typing.get_origin(annotation) is list and args else None
+        return [_in_order(item, element) for element in value]
+    return value
+
+
+def _model_in(annotation: Any) -> type[Schema] | None:
+    """The schema an annotation names, itself or inside ``X | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, Schema):
+        return annotation
+    for arg in typing.get_args(annotation):
+        if isinstance(arg, type) and issubclass(arg, Schema):
+            return arg
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
-from solidarity.api.shaped import shaped
+from solidarity.api.shaped import in_schema_order, shaped
 from solidarity.core.api import errors
 from solidarity.engagements import records, selectors
 from solidarity.engagements.models import Engagement, EngagementKind, ExpertRole
@@ -51,7 +51,7 @@ def _base(request) -> str:
 def list_engagements(request, params: Query[EngagementParams]):
     return shaped(
         [
-            records.engagement_record(e, base_url=_base(request))
+            in_schema_order(EngagementOut, records.engagement_record(e, base_url=_base(request)))
             for e in selectors.engagements(when=params.when)
         ]
     )
@@ -66,4 +66,5 @@ def get_engagement(request, pk: int):
     engagement = Engagement.objects.filter(pk=pk).first()
     if engagement is None:
         raise Http404("No engagement has this number.")
-    return shaped(records.engagement_record(engagement, base_url=_base(request)))
+    record = records.engagement_record(engagement, base_url=_base(request))
+    return shaped(in_schema_order(EngagementOut, record))

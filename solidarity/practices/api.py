@@ -6,7 +6,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
-from solidarity.api.shaped import shaped
+from solidarity.api.shaped import in_schema_order, shaped
 from solidarity.core import search
 from solidarity.core.api import errors
 from solidarity.practices import selectors
@@ -164,7 +164,10 @@ def list_practices(request, params: Query[CatalogueParams]):
     return shaped(
         {
             "total": page.total,
-            "results": [public_record(p, base_url=base) for p in page.practices],
+            "results": [
+                in_schema_order(PracticeRecord, public_record(p, base_url=base))
+                for p in page.practices
+            ],
             "facets": {
                 name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
                 for name, values in page.facets.items()
@@ -189,7 +192,8 @@ def _public(pk: int) -> Practice:
     summary="One published good practice",
 )
 def get_practice(request, pk: int):
-    return shaped(public_record(_public(pk), base_url=request.build_absolute_uri("/").rstrip("/")))
+    record = public_record(_public(pk), base_url=request.build_absolute_uri("/").rstrip("/"))
+    return shaped(in_schema_order(PracticeRecord, record))
 
 
 class VersionSummary(Schema):
