@@ -94,9 +94,9 @@ def test_comments_on_the_draft_declaration_follow_the_text_from_version_to_versi
     )
     participant = phone.new_page()
     sign_in(participant, platform, "focal_point")
-    participant.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="Draft declaration"
-    ).click()
+    navigation = participant.get_by_role("navigation", name="Main")
+    navigation.get_by_role("button", name="Menu").click()  # folded on a phone
+    navigation.get_by_role("link", name="Draft declaration").click()
     # The demo's comments on article 2 came along with the earlier versions: any count.
     participant.get_by_role("link", name=re.compile(r"^Article 2: [0-9]+ comments?$")).click()
     participant.wait_for_url(f"**/declaration/versions/{first}/art_2/")
