@@ -200,8 +200,10 @@ def _follow(stop) -> None:
     from solidarity.practices.indexing import SEARCH_KIND
 
     index = engine.catalogue_index(SEARCH_KIND)
+    # As the start-up of a worker: builds the index whatever the size already written
+    # (on a quick machine more than a request may rebuild is stored before the first turn).
     while not stop.wait(3):
-        index.ensure_current()
+        index.ensure_current(whatever_size=True)
 
 
 def _ahead(pool, batches, *, window: int):
@@ -279,7 +281,7 @@ def build(count: int) -> None:
     stop.set()
     follower.join()
     index = engine.catalogue_index(SEARCH_KIND)
-    index.ensure_current()  # the last changes
+    index.ensure_current(whatever_size=True)  # the last changes
     indexed = index.index.searcher().num_docs
     engine_time = time.perf_counter() - t
     total = time.perf_counter() - started
