@@ -31,9 +31,12 @@ install: $(INSTALLED) messages
 messages: $(INSTALLED)
 	@$(BIN)/python -m solidarity.translations
 
+# The demo's e-mails link to the address served, unless SOLIDARITY_SITE_URL names another.
+SITE_HOST := $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
+
 run: install
 	$(BIN)/solidarity migrate --no-input
-	$(BIN)/solidarity demo
+	SOLIDARITY_SITE_URL="$${SOLIDARITY_SITE_URL:-http://$(SITE_HOST):$(PORT)}" $(BIN)/solidarity demo
 	$(BIN)/solidarity serve --host $(HOST) --port $(PORT)
 
 test: install
