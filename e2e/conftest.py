@@ -73,3 +73,41 @@ def sign_in(page, platform, role: str) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url("**/desk/")
+
+
+def sign_out(page) -> None:
+    """Sign out from the header and wait for the signed-out header."""
+    account = page.get_by_role("navigation", name="Your account")
+    account.get_by_role("button", name="Sign out").click()
+    account.get_by_role("link", name="Sign in").wait_for()
+
+
+def fill_a_practice(
+    page,
+    *,
+    title: str,
+    summary: str,
+    done: str,
+    started_on: str,
+    level: str,
+    theme: str,
+    actor: str,
+    country: str,
+    description: str = "",
+) -> None:
+    """Fill what the open submit form needs to send a practice for review."""
+    page.get_by_role("textbox", name="Title", exact=True).fill(title)
+    page.get_by_label("Summary").fill(summary)
+    if description:
+        page.get_by_label("Description").fill(description)
+    page.get_by_label("What was done").fill(done)
+    page.get_by_label("Started on").fill(started_on)
+    page.get_by_label("Level", exact=True).select_option(label=level)
+    page.get_by_label(theme, exact=True).check()
+    page.get_by_label("South-South cooperation", exact=True).check()
+    who = page.get_by_role("group", name="Who did it")
+    who.get_by_label("Actor 1: name").fill(actor)
+    who.get_by_label("Actor 1: type").select_option(label="Non-governmental organization")
+    where = page.get_by_role("group", name="Countries involved")
+    where.get_by_label("Country 1", exact=True).select_option(label=country)
+    where.get_by_label("Country 1: role").select_option(label="Beneficiary")

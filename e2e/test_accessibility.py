@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from e2e.conftest import sign_in
+from e2e.conftest import fill_a_practice, sign_in
 
 LANGUAGES = {"en": "", "ar": "/ar", "zh-hans": "/zh-hans"}
 WIDTHS = (1280, 390)
@@ -158,20 +158,18 @@ def places(browser, platform):
     practice = page.locator(".results .result-title a").first.get_attribute("href")
     sign_in(page, platform, "contributor")
     page.goto("/practices/new/")
-    page.get_by_role("textbox", name="Title", exact=True).fill("Seed banks shared across borders")
-    page.get_by_label("Summary").fill("Farmers of two neighbouring States share a seed bank.")
-    page.get_by_label("Description").fill("Each village keeps seeds the other can borrow.")
-    page.get_by_label("What was done").fill("A shared seed bank was built and stocked.")
-    page.get_by_label("Started on").fill("2022-04-01")
-    page.get_by_label("Level", exact=True).select_option(label="Regional")
-    page.get_by_label("Food insecurity", exact=True).check()
-    page.get_by_label("South-South cooperation", exact=True).check()
-    who = page.get_by_role("group", name="Who did it")
-    who.get_by_label("Actor 1: name").fill("Sahel Seed Network")
-    who.get_by_label("Actor 1: type").select_option(label="Non-governmental organization")
-    where = page.get_by_role("group", name="Countries involved")
-    where.get_by_label("Country 1", exact=True).select_option(label="Mali")
-    where.get_by_label("Country 1: role").select_option(label="Beneficiary")
+    fill_a_practice(
+        page,
+        title="Seed banks shared across borders",
+        summary="Farmers of two neighbouring States share a seed bank.",
+        description="Each village keeps seeds the other can borrow.",
+        done="A shared seed bank was built and stocked.",
+        started_on="2022-04-01",
+        level="Regional",
+        theme="Food insecurity",
+        actor="Sahel Seed Network",
+        country="Mali",
+    )
     page.get_by_role("button", name="Save and send for review").click()
     page.wait_for_url("**/workspace/")
     in_review = page.url.removeprefix(platform["url"]).removesuffix("workspace/")

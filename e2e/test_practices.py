@@ -4,22 +4,13 @@ a visitor finds it in the catalogue and in the Atom feed."""
 import re
 import xml.etree.ElementTree as ET
 
-from e2e.conftest import screenshot, sign_in
+from e2e.conftest import screenshot, sign_in, sign_out
 
 TITLE = "Rainwater harvesting cisterns for schools"
 SUMMARY = "Rural schools in Kenya collect the rain from their roofs in shared cisterns."
 ADDED = "Every pupil now has drinking water through the dry season."
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def sign_out(page):
-    page.get_by_role("navigation", name="Your account").get_by_role(
-        "button", name="Sign out"
-    ).click()
-    page.get_by_role("navigation", name="Your account").get_by_role(
-        "link", name="Sign in"
-    ).wait_for()
 
 
 def open_from_review_queue(page):

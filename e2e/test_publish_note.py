@@ -2,37 +2,26 @@
 the form says who reads each, the submitter reads the message, and the public reads only
 the note, on the practice's pages, in the open data and in the feed."""
 
-from e2e.conftest import screenshot, sign_in
+from e2e.conftest import fill_a_practice, screenshot, sign_in, sign_out
 
 TITLE = "Solar pumps shared by three villages"
 PRIVATE = "Between us: the cost figures look optimistic, please keep the receipts."
 PUBLIC = "Checked against the district's 2024 water survey."
 
 
-def sign_out(page):
-    page.get_by_role("navigation", name="Your account").get_by_role(
-        "button", name="Sign out"
-    ).click()
-    page.get_by_role("navigation", name="Your account").get_by_role(
-        "link", name="Sign in"
-    ).wait_for()
-
-
 def submit_a_practice(page):
     page.goto("/practices/new/")
-    page.get_by_role("textbox", name="Title", exact=True).fill(TITLE)
-    page.get_by_label("Summary").fill("Three villages share solar water pumps and their upkeep.")
-    page.get_by_label("What was done").fill("Pumps were installed and a village fund set up.")
-    page.get_by_label("Started on").fill("2022-01-10")
-    page.get_by_label("Level", exact=True).select_option(label="National")
-    page.get_by_label("Water and sanitation", exact=True).check()
-    page.get_by_label("South-South cooperation", exact=True).check()
-    who = page.get_by_role("group", name="Who did it")
-    who.get_by_label("Actor 1: name").fill("Village water committee")
-    who.get_by_label("Actor 1: type").select_option(label="Non-governmental organization")
-    where = page.get_by_role("group", name="Countries involved")
-    where.get_by_label("Country 1", exact=True).select_option(label="Kenya")
-    where.get_by_label("Country 1: role").select_option(label="Beneficiary")
+    fill_a_practice(
+        page,
+        title=TITLE,
+        summary="Three villages share solar water pumps and their upkeep.",
+        done="Pumps were installed and a village fund set up.",
+        started_on="2022-01-10",
+        level="National",
+        theme="Water and sanitation",
+        actor="Village water committee",
+        country="Kenya",
+    )
     page.get_by_role("button", name="Save and send for review").click()
     page.wait_for_url("**/workspace/")
     return page.url.split("/practices/")[1].split("/")[0]
